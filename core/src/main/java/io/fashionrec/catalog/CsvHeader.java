@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The columns of a catalog CSV, found by header name (case-insensitively): {@code id} (required),
@@ -56,7 +57,7 @@ record CsvHeader(List<String> columns, int idColumn, int nameColumn, int descrip
         }
         Integer id = byName.get(ID);
         Integer name = NAME_COLUMNS.stream().map(n -> byName.get(n.toLowerCase(Locale.ROOT)))
-                .filter(i -> i != null).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
         if (id == null || name == null) {
             throw new CatalogException(file + " has the columns " + columns + " but needs an 'id' column and a name column ('"
                     + String.join("' or '", NAME_COLUMNS) + "'); rename the header accordingly");

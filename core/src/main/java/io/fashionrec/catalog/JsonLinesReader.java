@@ -64,58 +64,96 @@ public final class JsonLinesReader implements CatalogReader {
             throw new CatalogException(source + " has no " + PRODUCTS_FILE
                     + ": expected a .jsonl file or a directory holding " + PRODUCTS_FILE);
         }
-        ProductCollector collector = new ProductCollector(problems, NAME, "record");
-        Set<String> attributeNames = new LinkedHashSet<>();
+        RecordReader records = new RecordReader(file, problems);
         try (PhysicalLineReader lines = new PhysicalLineReader(Files.newInputStream(file))) {
             for (PhysicalLine line = lines.next(); line != null; line = lines.next()) {
                 if (!line.text().isBlank()) {
-                    readLine(line, file, problems, collector, attributeNames);
+                    records.read(line);
                 }
             }
         }
-        return new Catalog(source, collector.products(), List.copyOf(attributeNames), problems);
+        return new Catalog(source, records.collector.products(), List.copyOf(records.attributeNames), problems);
     }
 
-    private static void readLine(PhysicalLine line, Path file, ProblemReport problems,
-                                 ProductCollector collector, Set<String> attributeNames) {
-        SourceLocation where = new SourceLocation(file, line.number());
-        JsonNode record;
-        try {
-            record = JSON.readTree(line.text());
-        } catch (JsonProcessingException e) {
-            line.reportEncoding(problems, file, null);
-            problems.add(ProblemKind.MALFORMED_RECORD, where, null,
-                    "line is not valid JSON (" + firstLine(e.getOriginalMessage()) + "): skipped it");
-            return;
+    /** Turns the lines of one file into products. */
+    private static final class RecordReader {
+
+        private final Path file;
+        private final ProblemReport problems;
+        private final ProductCollector collector;
+        private final Set<String> attributeNames = new LinkedHashSet<>();
+
+        RecordReader(Path file, ProblemReport problems) {
+            this.file = file;
+            this.problems = problems;
+            this.collector = new ProductCollector(problems, NAME, "record");
         }
-        if (!record.isObject()) {
-            line.reportEncoding(problems, file, null);
-            problems.add(ProblemKind.MALFORMED_RECORD, where, null,
-                    "line is a JSON " + record.getNodeType().name().toLowerCase(Locale.ROOT)
-                            + ", not an object: skipped it");
-            return;
-        }
-        JsonNode idNode = record.path(ID);
-        String id = idNode.isTextual() || idNode.isNumber() ? idNode.asText().strip() : "";
-        line.reportEncoding(problems, file, id.isEmpty() ? null : id);
-        if (!idNode.isMissingNode() && !idNode.isNull() && !idNode.isTextual() && !idNode.isNumber()) {
-            problems.add(ProblemKind.MISSING_ID, where, null, "id is " + idNode + ", not a string or a number: skipped this record");
-            return;
-        }
-        if (!collector.claim(id, where)) {
-            return;
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : record.properties()) {
-            if (!PRODUCT_KEYS.contains(entry.getKey())) {
-                attributeNames.add(entry.getKey());
-                if (!entry.getValue().isNull()) {
-                    attributes.put(entry.getKey(), text(entry.getValue()));
+
+        void read(PhysicalLine line) {
+            SourceLocation where = new SourceLocation(file, line.number());
+            JsonNode record;
+            try {
+                record = JSON.readTree(line.text());
+            } catch (JsonProcessingException e) {
+                skip(line, where, "line is not valid JSON (" + firstLine(e.getOriginalMessage()) + "): skipped it");
+                return;
+            }
+            if (!record.isObject()) {
+                skip(line, where, "line is a JSON " + record.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object: skipped it");
+                return;
+            }
+            JsonNode idNode = record.path(ID);
+            boolean idUsable = idNode.isTextual() || idNode.isNumber();
+            String id = idUsable ? idNode.asText().strip() : "";
+            line.reportEncoding(problems, file, id.isEmpty() ? null : id);
+            if (!idUsable && !idNode.isMissingNode() && !idNode.isNull()) {
+                problems.add(ProblemKind.MISSING_ID, where, null, "id is " + idNode + ", not a string or a number: skipped this record");
+                return;
+            }
+            if (!collector.claim(id, where)) {
+                return;
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : record.properties()) {
+                if (!PRODUCT_KEYS.contains(entry.getKey())) {
+                    attributeNames.add(entry.getKey());
+                    if (!entry.getValue().isNull()) {
+                        attributes.put(entry.getKey(), text(entry.getValue()));
+                    }
                 }
             }
+            Path image = image(record.path(IMAGE), where, id);
+            collector.add(new Product(id, text(record.path(NAME)), text(record.path(DESCRIPTION)), image, attributes, where));
         }
-        Path image = image(record.path(IMAGE), file, where, id, problems);
-        collector.add(new Product(id, text(record.path(NAME)), text(record.path(DESCRIPTION)), image, attributes, where));
+
+        private void skip(PhysicalLine line, SourceLocation where, String reason) {
+            line.reportEncoding(problems, file, null);
+            problems.add(ProblemKind.MALFORMED_RECORD, where, null, reason);
+        }
+
+        private Path image(JsonNode value, SourceLocation where, String id) {
+            if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                problems.add(ProblemKind.IMAGE_MISSING, where, id, "image is " + value + ", not a path; kept with its text only");
+                return null;
+            }
+            String named = value.asText().strip();
+            Path image;
+            try {
+                image = file.resolveSibling(Path.of(named));
+            } catch (InvalidPathException e) {
+                problems.add(ProblemKind.IMAGE_MISSING, where, id,
+                        "image '" + ReasonText.printable(named) + "' is not a valid path (" + e.getReason() + "); kept with its text only");
+                return null;
+            }
+            if (!Files.isRegularFile(image)) {
+                problems.add(ProblemKind.IMAGE_MISSING, where, id, "no image " + ReasonText.printable(named) + "; kept with its text only");
+                return null;
+            }
+            return image;
+        }
     }
 
     /** A value as text: strings trimmed, other scalars as their JSON text, containers as compact JSON. */
@@ -126,31 +164,11 @@ public final class JsonLinesReader implements CatalogReader {
         return value.isValueNode() ? value.asText().strip() : value.toString();
     }
 
-    private static Path image(JsonNode value, Path file, SourceLocation where, String id, ProblemReport problems) {
-        if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            problems.add(ProblemKind.IMAGE_MISSING, where, id, "image is " + value + ", not a path; kept with its text only");
-            return null;
-        }
-        String named = value.asText().strip();
-        Path image;
-        try {
-            image = file.resolveSibling(Path.of(named));
-        } catch (InvalidPathException e) {
-            problems.add(ProblemKind.IMAGE_MISSING, where, id,
-                    "image '" + named + "' is not a valid path (" + e.getReason() + "); kept with its text only");
-            return null;
-        }
-        if (!Files.isRegularFile(image)) {
-            problems.add(ProblemKind.IMAGE_MISSING, where, id, "no image " + named + "; kept with its text only");
-            return null;
-        }
-        return image;
-    }
-
+    /** Jackson's messages may run over several lines (with a source excerpt); a reason keeps the first. */
     private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);
     }

@@ -44,7 +44,7 @@ final class ProductCollector {
         Long first = firstLineById.putIfAbsent(id, where.line());
         if (first != null) {
             problems.add(ProblemKind.DUPLICATE_ID, where, id,
-                    "id " + id + " was already read at line " + first + ": kept that product and skipped this " + recordWord);
+                    "id " + ReasonText.printable(id) + " was already read at line " + first + ": kept that product and skipped this " + recordWord);
             return false;
         }
         return true;

@@ -146,7 +146,7 @@ public final class StylesCsvReader implements CatalogReader {
             String unsafe = ImageDirectory.unsafeReason(id);
             if (unsafe != null) {
                 problems.add(ProblemKind.IMAGE_MISSING, where, id,
-                        "id '" + printable(id) + "' cannot name an image file because " + unsafe + "; kept with its text only");
+                        "id '" + ReasonText.printable(id) + "' cannot name an image file because " + unsafe + "; kept with its text only");
                 return null;
             }
             Path image = images.find(id);
@@ -155,13 +155,6 @@ public final class StylesCsvReader implements CatalogReader {
                         "no image " + IMAGES_DIRECTORY + "/" + id + ImageDirectory.EXTENSIONS.get(0) + "; kept with its text only");
             }
             return image;
-        }
-
-        /** The id with control characters escaped, so that a report stays on one line. */
-        private static String printable(String id) {
-            StringBuilder out = new StringBuilder(id.length());
-            id.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : String.valueOf((char) c)));
-            return out.toString();
         }
     }
 }
