@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>Contract: {@code id} is non-empty and unique within a catalog; {@code name} and
  * {@code description} are never null (possibly empty); {@code image} is null when the catalog
- * names no image for the product (an image that is named but missing or unreadable is found out
- * later, when it is decoded); {@code attributes} keeps the source's column order and is
+ * has no image file for the product (the readers report a named or expected file that does not
+ * exist as {@link ProblemKind#IMAGE_MISSING}; an existing file that is empty or unreadable is found
+ * out later, when it is decoded); {@code attributes} keeps the source's column order and is
  * unmodifiable. Attributes are what {@code evaluate} scores against and what filters select on:
  * the features never read them.
  *
