@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the shared 2,000-product sample lives. Tests use it by path; it is never copied into the
- * repository. Maven passes {@code -Dfashionrec.sample}; the fallback is {@code ../shared/...}
- * relative to the repository root.
+ * repository. {@code -Dfashionrec.sample=DIR} or the environment variable {@code FASHIONREC_SAMPLE} name it
+ * explicitly; otherwise the nearest {@code ../shared/data/fashion-sample} above the working
+ * directory is used (a checkout beside {@code shared/}, or a worktree one level deeper).
  */
 public final class SampleData {
 
@@ -33,6 +34,9 @@ public final class SampleData {
 
     private static Path locate() {
         String configured = System.getProperty("fashionrec.sample");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("FASHIONREC_SAMPLE");
+        }
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured).toAbsolutePath().normalize();
         }

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fashionrec.catalog.Catalog;
+import io.fashionrec.catalog.Catalogs;
+import io.fashionrec.catalog.ProblemReport;
+import io.fashionrec.catalog.Product;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.testing.SampleData;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -50,22 +51,14 @@ class TfidfParityTest {
         fit = TfidfVectorizer.builder().build().fitTransform(names);
     }
 
-    /**
-     * Reads id and productDisplayName from the sample's styles.csv. The sample has no quoted
-     * fields, so splitting on commas is exact here. A stand-in for the catalog reader, which is
-     * written in parallel: switch to {@code io.fashionrec.catalog.Catalogs.read} when it is merged.
-     */
+    /** Reads ids and names through the catalog reader, as indexing does. */
     private static void readSampleNames() throws IOException {
-        List<String> lines = Files.readAllLines(SampleData.catalog().resolve("styles.csv"), StandardCharsets.UTF_8);
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        int idColumn = header.indexOf("id");
-        int nameColumn = header.indexOf("productDisplayName");
+        Catalog catalog = Catalogs.read(SampleData.catalog(), new ProblemReport());
         ids = new ArrayList<>();
         names = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(",", header.size());
-            ids.add(fields[idColumn]);
-            names.add(fields[nameColumn]);
+        for (Product product : catalog.products()) {
+            ids.add(product.id());
+            names.add(product.name());
         }
         assertEquals(2000, ids.size(), "products in the sample");
     }
