@@ -24,7 +24,9 @@ import java.util.concurrent.Future;
  *
  * <p>The output is a function of the options alone: the same seed, product count, image size and
  * quality give byte-identical files whatever the thread count, because every product's random
- * choices come from its own stream derived from (seed, index).
+ * choices come from its own stream derived from (seed, index). styles.csv is the same on every
+ * Java runtime ({@link java.util.Random} is specified exactly); the images are identical on the
+ * same runtime, while another JDK's rasteriser or JPEG encoder may differ in single pixels.
  *
  * <pre>{@code
  * CatalogGenerator.builder().optProducts(600).optSeed(7).build().generate(Path.of("demo-catalog"));

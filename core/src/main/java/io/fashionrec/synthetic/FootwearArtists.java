@@ -35,7 +35,7 @@ final class FootwearArtists {
         }
         s.seam(Pen.at(92, 82).curve(112, 104, 140, 124, 166, 132).open());
         // Laces match the sole: white on a white-soled shoe, tone-on-tone on an all-dark one.
-        Color lace = sole == RUBBER_WHITE && s.plan().colour() != NamedColour.WHITE ? Color.WHITE : Tones.lighter(sole, 0.1);
+        Color lace = sole.equals(RUBBER_WHITE) && s.plan().colour() != NamedColour.WHITE ? Color.WHITE : Tones.lighter(sole, 0.1);
         for (int i = 0; i < 5; i++) {
             double t = i / 4.0;
             double x = 96 + t * 52;
