@@ -1,6 +1,5 @@
 package io.fashionrec.image;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import io.fashionrec.catalog.ProblemKind;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
@@ -39,6 +38,10 @@ public final class ImageDecoder {
 
     private static final String CONSEQUENCE = "; kept without an image";
     private static final int BMP_PIXEL_OFFSET_AT = 10;
+    /** Longest decoder message quoted in a reason. */
+    private static final int MAX_DETAIL = 200;
+    /** Causes followed, in case a chain loops back on itself. */
+    private static final int MAX_CAUSES = 8;
 
     private final ImageLimits limits;
 
@@ -116,7 +119,7 @@ public final class ImageDecoder {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create an ImageIO reader for " + format + ": " + describe(e), e);
         }
-        try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
+        try (ImageInputStream input = new ByteArrayImageInput(bytes)) {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
@@ -136,7 +139,7 @@ public final class ImageDecoder {
         } catch (RuntimeException | Error e) {
             // Plugins throw IndexOutOfBounds, NegativeArraySize, IllegalState... on damaged input.
             throw failure(ProblemKind.IMAGE_UNREADABLE, source,
-                    "cannot be decoded as " + format + " (the decoder failed with " + describe(e) + ")");
+                    "cannot be decoded as " + format + " (the decoder failed with " + describeCrash(e) + ")");
         } finally {
             reader.dispose();
         }
@@ -192,10 +195,14 @@ public final class ImageDecoder {
         return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, shown) + (bytes.length > shown ? " ..." : "");
     }
 
-    /** The messages along a cause chain, or the exception's kind where there is none. */
+    /**
+     * The messages along a cause chain, or the exception's kind where there is none. Decoders
+     * quote raw bytes from the file in their messages, so anything but printable ASCII becomes '?'.
+     */
     private static String describe(Throwable error) {
         StringBuilder text = new StringBuilder();
-        for (Throwable t = error; t != null && text.length() < 300; t = t.getCause()) {
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < MAX_CAUSES && text.length() < MAX_DETAIL; depth++, t = t.getCause()) {
             String message = t instanceof EOFException && t.getMessage() == null ? "the data ends too early" : t.getMessage();
             if (message == null || message.isBlank()) {
                 message = t.getClass().getSimpleName();
@@ -203,10 +210,15 @@ public final class ImageDecoder {
             if (text.indexOf(message) < 0) {
                 text.append(text.length() == 0 ? "" : ": ").append(message);
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
-        return text.toString();
+        String printable = text.codePoints()
+                .map(c -> c < 0x20 || c > 0x7E ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= MAX_DETAIL ? printable : printable.substring(0, MAX_DETAIL) + "...";
+    }
+
+    /** What a decoder plugin threw, for a reader who cannot see the stack trace. */
+    private static String describeCrash(Throwable error) {
+        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + describe(error));
     }
 }

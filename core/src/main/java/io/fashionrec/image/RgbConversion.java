@@ -160,8 +160,15 @@ final class RgbConversion {
         @Override
         public void read(int y, int[] out, int offset) {
             int at = origin + y * scanlineStride;
+            if (alpha < 0) {
+                // Opaque, by far the most common: kept free of the compositing branch.
+                for (int x = 0; x < width; x++, at += pixelStride) {
+                    out[offset + x] = (data[at + red] & 0xFF) << 16 | (data[at + green] & 0xFF) << 8 | data[at + blue] & 0xFF;
+                }
+                return;
+            }
             for (int x = 0; x < width; x++, at += pixelStride) {
-                int a = alpha < 0 ? WHITE : data[at + alpha] & 0xFF;
+                int a = data[at + alpha] & 0xFF;
                 out[offset + x] = pack(data[at + red] & 0xFF, data[at + green] & 0xFF, data[at + blue] & 0xFF, a, premultiplied);
             }
         }

@@ -383,6 +383,38 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aDecoderPluginThatThrowsOnDamagedDataGivesUnreadable() {
+        // Found by fuzzing: two bit flips make TwelveMonkeys' lossless WebP decoder index out of bounds.
+        byte[] damaged = flipBits(TestImages.resource("alpha-lossless.webp"), 21, 6, 41, 3);
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(damaged, "bad.webp"));
+        assertEquals(ProblemKind.IMAGE_UNREADABLE, e.kind());
+        assertTrue(e.getMessage().startsWith("bad.webp cannot be decoded as WebP (the decoder failed with ArrayIndexOutOfBoundsException"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDecoderThatKeepsReadingPastTheEndIsStopped() {
+        // Found by fuzzing: without the stop this 54-byte file took 79 s, one EOFException per bit read.
+        byte[] damaged = flipBits(TestImages.resource("alpha-lossless.webp"), 49, 3, 21, 2, 35, 6);
+        ImageDecodeException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(ImageDecodeException.class, () -> decoder.decode(damaged, "loop.webp")));
+        assertEquals("loop.webp cannot be decoded as WebP (the decoder kept reading past the end of the 54-byte data); "
+                + "kept without an image", e.getMessage());
+    }
+
+    @Test
+    void unprintableBytesQuotedByADecoderAreMasked() {
+        byte[] file = TestImages.resource("lossy.webp");
+        // Rename the "VP8 " chunk to bytes a message cannot show.
+        file[12] = '\n';
+        file[13] = (byte) 0xFF;
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(file, "odd.webp"));
+        assertEquals(ProblemKind.IMAGE_UNREADABLE, e.kind());
+        assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c <= 0x7E), e.getMessage());
+        assertTrue(e.getMessage().contains("'??8 '"), e.getMessage());
+    }
+
+    @Test
     void aHeaderWithZeroWidthIsUnreadable() {
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(jpegDeclaring(0, 16), "zero.jpg"));
         assertEquals(ProblemKind.IMAGE_UNREADABLE, e.kind(), e.getMessage());
@@ -415,6 +447,15 @@ class ImageDecoderTest {
         } catch (ImageDecodeException e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    /** A copy of {@code bytes} with the given (byte index, bit) pairs flipped. */
+    private static byte[] flipBits(byte[] bytes, int... byteAndBit) {
+        byte[] flipped = bytes.clone();
+        for (int i = 0; i < byteAndBit.length; i += 2) {
+            flipped[byteAndBit[i]] ^= (byte) (1 << byteAndBit[i + 1]);
+        }
+        return flipped;
     }
 
     private static BufferedImage halves(int left, int right) {
