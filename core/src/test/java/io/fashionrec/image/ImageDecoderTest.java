@@ -4,6 +4,7 @@ import static io.fashionrec.image.TestImages.adobeJpeg;
 import static io.fashionrec.image.TestImages.encode;
 import static io.fashionrec.image.TestImages.fourBands;
 import static io.fashionrec.image.TestImages.jpeg;
+import static io.fashionrec.image.TestImages.pixels;
 import static io.fashionrec.image.TestImages.rgb;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -561,14 +562,6 @@ class ImageDecoderTest {
         assertEquals(BufferedImage.TYPE_INT_RGB, image.getType(), "image type");
         assertEquals(width, image.getWidth(), "width");
         assertEquals(height, image.getHeight(), "height");
-    }
-
-    private static int[] pixels(BufferedImage image) {
-        int[] rgb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] &= 0xFFFFFF;
-        }
-        return rgb;
     }
 
     private static void assertNear(int expected, int actual, int tolerance, String where) {

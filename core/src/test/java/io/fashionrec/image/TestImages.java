@@ -20,14 +20,14 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Builds the images the decoder tests feed it, in memory. */
-final class TestImages {
+/** Builds the images the image tests feed the decoder and the transforms, in memory. */
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** A {@code TYPE_INT_RGB} image whose pixel (x, y) is {@code rgb.applyAsInt(x, y)}. */
-    static BufferedImage rgb(int width, int height, IntBinaryOperator rgb) {
+    public static BufferedImage rgb(int width, int height, IntBinaryOperator rgb) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -35,6 +35,15 @@ final class TestImages {
             }
         }
         return image;
+    }
+
+    /** All pixels of {@code image} as 0xRRGGBB, row by row. */
+    public static int[] pixels(BufferedImage image) {
+        int[] rgb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] &= 0xFFFFFF;
+        }
+        return rgb;
     }
 
     /** {@code image} written by ImageIO's writer for {@code format} (png, gif, bmp). */
