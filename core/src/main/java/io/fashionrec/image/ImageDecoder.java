@@ -37,7 +37,6 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageDecoder {
 
     private static final String CONSEQUENCE = "; kept without an image";
-    private static final int BMP_PIXEL_OFFSET_AT = 10;
     /** Longest decoder message quoted in a reason. */
     private static final int MAX_DETAIL = 200;
     /** Causes followed, in case a chain loops back on itself. */
@@ -95,24 +94,22 @@ public final class ImageDecoder {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> failure(ProblemKind.IMAGE_UNREADABLE, sourceName,
                 "is not a " + ImageFormat.ALL_NAMES + " image (it starts with bytes " + leadingBytes(bytes) + ")"));
         Orientation orientation = Orientation.NORMAL;
-        switch (format) {
-            case JPEG -> {
-                JpegStructure structure = JpegStructure.of(bytes);
-                if (!structure.complete()) {
-                    throw failure(ProblemKind.IMAGE_UNREADABLE, sourceName,
-                            "is a truncated or damaged JPEG (no end-of-image marker follows the image data)");
-                }
-                orientation = structure.orientation();
+        if (format == ImageFormat.JPEG) {
+            JpegStructure structure = JpegStructure.of(bytes);
+            if (!structure.complete()) {
+                throw failure(ProblemKind.IMAGE_UNREADABLE, sourceName,
+                        "is a truncated or damaged JPEG (no end-of-image marker follows the image data)");
             }
-            case WEBP -> checkRiffLength(bytes, sourceName);
-            case BMP -> checkBmpPixelOffset(bytes, sourceName);
-            default -> {
-            }
+            orientation = structure.orientation();
+        } else if (format == ImageFormat.WEBP) {
+            checkRiffLength(bytes, sourceName);
         }
-        return RgbConversion.toIntRgb(readPixels(format, bytes, sourceName), orientation);
+        return readPixels(format, bytes, sourceName, orientation);
     }
 
-    private BufferedImage readPixels(ImageFormat format, byte[] bytes, String source) throws ImageDecodeException {
+    /** Header check, pixel decoding and conversion, with every plugin failure turned into a problem. */
+    private BufferedImage readPixels(ImageFormat format, byte[] bytes, String source, Orientation orientation)
+            throws ImageDecodeException {
         ImageReader reader;
         try {
             reader = format.newReader();
@@ -131,7 +128,8 @@ public final class ImageDecoder {
                 throw failure(ProblemKind.IMAGE_TOO_LARGE, source,
                         "declares " + width + "x" + height + " pixels, over the limit of " + limits.maxPixels());
             }
-            return reader.read(0, reader.getDefaultReadParam());
+            // Inside the guard: a plugin may hand back a colour model that fails when its pixels are read.
+            return RgbConversion.toIntRgb(reader.read(0, reader.getDefaultReadParam()), orientation);
         } catch (IOException e) {
             throw failure(ProblemKind.IMAGE_UNREADABLE, source, "cannot be decoded as " + format + " (" + describe(e) + ")");
         } catch (OutOfMemoryError e) {
@@ -164,21 +162,6 @@ public final class ImageDecoder {
         if (declared > bytes.length) {
             throw failure(ProblemKind.IMAGE_UNREADABLE, source,
                     "is a truncated WebP (its header declares " + declared + " bytes, the file has " + bytes.length + ")");
-        }
-    }
-
-    /**
-     * The JDK's BMP reader sizes its palette from the pixel-data offset in the header, so a damaged
-     * offset would make it allocate up to 2 GiB before noticing the file is short.
-     */
-    private static void checkBmpPixelOffset(byte[] bytes, String source) throws ImageDecodeException {
-        if (bytes.length < BMP_PIXEL_OFFSET_AT + 4) {
-            throw failure(ProblemKind.IMAGE_UNREADABLE, source, "is a truncated BMP (" + bytes.length + " bytes)");
-        }
-        long pixelOffset = littleEndian32(bytes, BMP_PIXEL_OFFSET_AT);
-        if (pixelOffset >= bytes.length) {
-            throw failure(ProblemKind.IMAGE_UNREADABLE, source, "is a truncated or damaged BMP (its pixels would start at byte "
-                    + pixelOffset + ", the file has " + bytes.length + ")");
         }
     }
 

@@ -23,7 +23,8 @@ import java.awt.image.Raster;
 final class RgbConversion {
 
     private static final ColorSpace GRAY = ColorSpace.getInstance(ColorSpace.CS_GRAY);
-    private static final int WHITE = 255;
+    /** The largest 8-bit value: a white channel, an opaque alpha. */
+    private static final int MAX = 255;
 
     private RgbConversion() {
     }
@@ -107,7 +108,7 @@ final class RgbConversion {
 
     /** Packs one 8-bit pixel, compositing it onto white unless it is opaque. */
     private static int pack(int r, int g, int b, int alpha, boolean premultiplied) {
-        if (alpha != WHITE) {
+        if (alpha != MAX) {
             r = onWhite(r, alpha, premultiplied);
             g = onWhite(g, alpha, premultiplied);
             b = onWhite(b, alpha, premultiplied);
@@ -117,9 +118,9 @@ final class RgbConversion {
 
     private static int onWhite(int channel, int alpha, boolean premultiplied) {
         if (premultiplied) {
-            return Math.min(WHITE, channel + WHITE - alpha);
+            return Math.min(MAX, channel + MAX - alpha);
         }
-        return (channel * alpha + WHITE * (WHITE - alpha) + 127) / 255;
+        return (channel * alpha + MAX * (MAX - alpha) + MAX / 2) / MAX;
     }
 
     /**
@@ -206,14 +207,14 @@ final class RgbConversion {
                 int r = to8Bits(samples[at], maxima[0]);
                 int g = colours == 1 ? r : to8Bits(samples[at + 1], maxima[1]);
                 int b = colours == 1 ? r : to8Bits(samples[at + 2], maxima[2]);
-                int a = alpha ? to8Bits(samples[at + colours], maxima[colours]) : WHITE;
+                int a = alpha ? to8Bits(samples[at + colours], maxima[colours]) : MAX;
                 out[offset + x] = pack(r, g, b, a, premultiplied);
             }
         }
 
         private static int to8Bits(int sample, int maximum) {
             // Clamped: a damaged 12-bit image can hold values above 4095 in its 16-bit samples.
-            return maximum == WHITE ? sample : Math.min(WHITE, (sample * WHITE + maximum / 2) / maximum);
+            return maximum == MAX ? sample : Math.min(MAX, (sample * MAX + maximum / 2) / maximum);
         }
     }
 
