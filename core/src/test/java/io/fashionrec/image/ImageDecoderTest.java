@@ -203,6 +203,12 @@ class ImageDecoderTest {
         assertEquals(WHITE, decoded.getRGB(10, 1) & 0xFFFFFF);
     }
 
+    @Test
+    void anUprightIntRgbImageIsReturnedWithoutACopy() {
+        BufferedImage image = rgb(3, 3, (x, y) -> RED);
+        assertSame(image, RgbConversion.toIntRgb(image, Orientation.NORMAL));
+    }
+
     // ---- EXIF orientation ---------------------------------------------------------------------
 
     /** Upright corner colours (top-left, top-right, bottom-left, bottom-right) per EXIF orientation. */
@@ -572,11 +578,5 @@ class ImageDecoderTest {
                 throw new AssertionError(String.format("%s: expected about #%06X, got #%06X", where, expected & 0xFFFFFF, actual & 0xFFFFFF));
             }
         }
-    }
-
-    @Test
-    void anUprightIntRgbImageIsReturnedWithoutACopy() {
-        BufferedImage image = rgb(3, 3, (x, y) -> RED);
-        assertSame(image, RgbConversion.toIntRgb(image, Orientation.NORMAL));
     }
 }
