@@ -1,6 +1,7 @@
 package io.fashionrec.image;
 
 import io.fashionrec.feature.EncoderDescriptor;
+import io.fashionrec.feature.VectorSegment;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,15 @@ public interface ImageEncoder extends AutoCloseable {
 
     /** Name, version, dimension, preprocessing and model hash, written into the index. */
     EncoderDescriptor descriptor();
+
+    /**
+     * The named parts of the vector that fusion normalises and weighs separately, tiling
+     * {@code [0, dimension)} in order with weights summing to 1. Default: one segment, the
+     * whole vector.
+     */
+    default List<VectorSegment> segments() {
+        return VectorSegment.whole("image", descriptor().dimension());
+    }
 
     /** The raw embedding of one image. */
     float[] encode(BufferedImage image);
