@@ -32,6 +32,27 @@ public final class Vectors {
         return v;
     }
 
+    /**
+     * Scales {@code v[offset .. offset + length)} in place to unit length.
+     *
+     * @return false when the slice is zero (or not finite); it is then left as zeros
+     */
+    public static boolean normalizeInPlace(float[] v, int offset, int length) {
+        double s = 0;
+        for (int i = offset; i < offset + length; i++) {
+            s += (double) v[i] * v[i];
+        }
+        if (s == 0 || !Double.isFinite(s)) {
+            java.util.Arrays.fill(v, offset, offset + length, 0f);
+            return false;
+        }
+        float inv = (float) (1.0 / Math.sqrt(s));
+        for (int i = offset; i < offset + length; i++) {
+            v[i] *= inv;
+        }
+        return true;
+    }
+
     /** Dot product, accumulated in float (the same order as the index scan, for equal scores). */
     public static float dot(float[] a, float[] b) {
         if (a.length != b.length) {

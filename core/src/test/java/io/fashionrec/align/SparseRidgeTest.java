@@ -1,0 +1,101 @@
+package io.fashionrec.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fashionrec.feature.SparseVector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SparseRidgeTest {
+
+    /** Conjugate gradients must reach the solution of the dense normal equations. */
+    @Test
+    void matchesTheDenseNormalEquations() {
+        long seed = 7;
+        Random random = new Random(seed);
+        int n = 80;
+        int v = 30;
+        int m = 5;
+        double lambda = 0.3;
+        List<SparseVector> rows = new ArrayList<>();
+        double[][] dense = new double[n][v];
+        for (int i = 0; i < n; i++) {
+            List<Integer> idx = new ArrayList<>();
+            for (int c = 0; c < v; c++) {
+                if (random.nextDouble() < 0.15) {
+                    idx.add(c);
+                }
+            }
+            float[] vals = new float[idx.size()];
+            for (int k = 0; k < vals.length; k++) {
+                vals[k] = (float) random.nextDouble();
+                dense[i][idx.get(k)] = vals[k];
+            }
+            rows.add(new SparseVector(idx.stream().mapToInt(Integer::intValue).toArray(), vals));
+        }
+        double[] y = new double[n * m];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = random.nextGaussian();
+        }
+        SparseRidge.Solution solution = new SparseRidge(rows, v, lambda).solve(y, m, 1e-10, 500);
+        double[][] expected = denseSolve(dense, y, m, lambda);
+        for (int c = 0; c < v; c++) {
+            for (int j = 0; j < m; j++) {
+                assertEquals(expected[c][j], solution.coefficients()[c * m + j], 1e-7, "coefficient " + c + "," + j + " seed " + seed);
+            }
+        }
+        assertTrue(solution.worstRelativeResidual() <= 1e-10);
+    }
+
+    /** (T^T T + lambda I) W = T^T Y by Gauss-Jordan elimination with partial pivoting. */
+    private static double[][] denseSolve(double[][] t, double[] y, int m, double lambda) {
+        int n = t.length;
+        int v = t[0].length;
+        double[][] a = new double[v][v + m];
+        for (int r = 0; r < v; r++) {
+            for (int c = 0; c < v; c++) {
+                double s = r == c ? lambda : 0;
+                for (int i = 0; i < n; i++) {
+                    s += t[i][r] * t[i][c];
+                }
+                a[r][c] = s;
+            }
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += t[i][r] * y[i * m + j];
+                }
+                a[r][v + j] = s;
+            }
+        }
+        for (int p = 0; p < v; p++) {
+            int best = p;
+            for (int r = p + 1; r < v; r++) {
+                if (Math.abs(a[r][p]) > Math.abs(a[best][p])) {
+                    best = r;
+                }
+            }
+            double[] tmp = a[p];
+            a[p] = a[best];
+            a[best] = tmp;
+            for (int r = 0; r < v; r++) {
+                if (r != p) {
+                    double f = a[r][p] / a[p][p];
+                    for (int c = p; c < v + m; c++) {
+                        a[r][c] -= f * a[p][c];
+                    }
+                }
+            }
+        }
+        double[][] w = new double[v][m];
+        for (int r = 0; r < v; r++) {
+            for (int j = 0; j < m; j++) {
+                w[r][j] = a[r][v + j] / a[r][r];
+            }
+        }
+        return w;
+    }
+}
