@@ -1,0 +1,87 @@
+package io.fashionrec.index;
+
+import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.feature.SparseVector;
+import io.fashionrec.fusion.FusedSegment;
+import io.fashionrec.fusion.FusionLayout;
+import io.fashionrec.text.InvertedIndex;
+import java.util.List;
+
+/**
+ * Every product's vector, segment by segment, as the recommender scans them.
+ *
+ * <p>Contract: segment 0 of the layout is the sparse text segment ({@link #text}); every other
+ * segment {@code s} is a dense {@code size x dimension} matrix ({@link #dense}) whose rows are
+ * L2-normalised, or all zeros for products that lack the segment. Bit {@code s} of
+ * {@link #mask} says whether a product has segment {@code s}.
+ */
+public final class FusedVectors {
+
+    private final FusionLayout layout;
+    private final List<SparseVector> text;
+    private final InvertedIndex textIndex;
+    private final FloatMatrix[] dense;
+    private final int[] masks;
+
+    public FusedVectors(FusionLayout layout, List<SparseVector> text, int vocabularySize, FloatMatrix[] dense, int[] masks) {
+        int n = text.size();
+        if (dense.length != layout.size() || dense[0] != null) {
+            throw new IllegalArgumentException("need one dense matrix per segment after the text segment");
+        }
+        for (int s = 1; s < layout.size(); s++) {
+            FusedSegment seg = layout.get(s);
+            if (dense[s] == null || dense[s].rows() != n || dense[s].cols() != seg.dimension()) {
+                throw new IllegalArgumentException("segment " + seg.key() + " needs a " + n + "x" + seg.dimension() + " matrix");
+            }
+        }
+        if (masks.length != n) {
+            throw new IllegalArgumentException("need " + n + " presence masks, got " + masks.length);
+        }
+        this.layout = layout;
+        this.text = List.copyOf(text);
+        this.textIndex = InvertedIndex.build(this.text, vocabularySize);
+        this.dense = dense.clone();
+        this.masks = masks.clone();
+    }
+
+    public FusionLayout layout() {
+        return layout;
+    }
+
+    public int size() {
+        return masks.length;
+    }
+
+    public SparseVector text(int ordinal) {
+        return text.get(ordinal);
+    }
+
+    public List<SparseVector> textRows() {
+        return text;
+    }
+
+    public InvertedIndex textIndex() {
+        return textIndex;
+    }
+
+    /** The dense matrix of segment {@code s >= 1}. */
+    public FloatMatrix dense(int s) {
+        return dense[s];
+    }
+
+    /** The presence mask of a product: bit s set when it has segment s. */
+    public int mask(int ordinal) {
+        return masks[ordinal];
+    }
+
+    /** Products that have at least one segment of the given mask bits. */
+    public int count(int segmentBits) {
+        int c = 0;
+        for (int m : masks) {
+            if ((m & segmentBits) != 0) {
+                c++;
+            }
+        }
+        return c;
+    }
+}

@@ -1,0 +1,41 @@
+package io.fashionrec.index;
+
+import io.fashionrec.align.TextToImageAlignment;
+import io.fashionrec.feature.EncoderDescriptor;
+import io.fashionrec.fusion.FusionWeights;
+import io.fashionrec.fusion.Kernel;
+import io.fashionrec.text.TfidfModel;
+import java.util.Objects;
+
+/**
+ * An index: the products, every product's fused vector, the models that turn a new query into
+ * the same space, and the fusion defaults chosen when it was built.
+ *
+ * @param products       ids, names, images and attributes
+ * @param vectors        the fused vectors, segment by segment
+ * @param textModel      the fitted TF-IDF model
+ * @param imageEncoder   the descriptor of the image encoder the image vectors came from
+ * @param alignment      the fitted text-to-image alignment, or null when it could not be fitted
+ * @param defaultWeights the fusion weights used when a query names none
+ * @param defaultKernel  the kernel used when a query names none
+ */
+public record ProductIndex(ProductTable products, FusedVectors vectors, TfidfModel textModel,
+                           EncoderDescriptor imageEncoder, TextToImageAlignment alignment,
+                           FusionWeights defaultWeights, Kernel defaultKernel) {
+
+    public ProductIndex {
+        Objects.requireNonNull(products, "products");
+        Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(textModel, "textModel");
+        Objects.requireNonNull(imageEncoder, "imageEncoder");
+        Objects.requireNonNull(defaultWeights, "defaultWeights");
+        Objects.requireNonNull(defaultKernel, "defaultKernel");
+        if (products.size() != vectors.size()) {
+            throw new IllegalArgumentException(products.size() + " products but " + vectors.size() + " vectors");
+        }
+    }
+
+    public int size() {
+        return products.size();
+    }
+}

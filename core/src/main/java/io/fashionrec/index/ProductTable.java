@@ -1,0 +1,141 @@
+package io.fashionrec.index;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The products of an index: ids, names, descriptions, image paths and attributes, by ordinal
+ * ({@code 0 .. size-1}, the catalog's order). Backed by lists (a fresh build) or by
+ * memory-mapped columns (an index read from disk): columns are read through {@link Column}.
+ * Thread-safe for reads.
+ */
+public final class ProductTable {
+
+    /** One column of strings, by ordinal. Missing values are empty strings. */
+    public interface Column {
+        int size();
+
+        String get(int ordinal);
+
+        static Column of(List<String> values) {
+            List<String> copy = List.copyOf(values);
+            return new Column() {
+                @Override
+                public int size() {
+                    return copy.size();
+                }
+
+                @Override
+                public String get(int ordinal) {
+                    return copy.get(ordinal);
+                }
+            };
+        }
+    }
+
+    private final Column ids;
+    private final Column names;
+    private final Column descriptions;
+    private final Column images;
+    private final List<String> attributeNames;
+    private final Map<String, Column> attributes;
+    private final Map<String, Integer> ordinals;
+
+    /**
+     * @param images the image path of each product as the catalog gave it, or empty when none
+     */
+    public ProductTable(Column ids, Column names, Column descriptions, Column images, List<String> attributeNames,
+                        IntFunction<Column> attributeColumn) {
+        int n = ids.size();
+        for (Column c : List.of(names, descriptions, images)) {
+            if (c.size() != n) {
+                throw new IllegalArgumentException("every column needs " + n + " values, one has " + c.size());
+            }
+        }
+        this.ids = ids;
+        this.names = names;
+        this.descriptions = descriptions;
+        this.images = images;
+        this.attributeNames = List.copyOf(attributeNames);
+        this.attributes = new HashMap<>();
+        for (int a = 0; a < attributeNames.size(); a++) {
+            Column column = attributeColumn.apply(a);
+            if (column.size() != n) {
+                throw new IllegalArgumentException("attribute " + attributeNames.get(a) + " has " + column.size() + " values, expected " + n);
+            }
+            attributes.put(attributeNames.get(a), column);
+        }
+        this.ordinals = new HashMap<>(Math.max(16, n * 2));
+        for (int i = 0; i < n; i++) {
+            if (ordinals.put(ids.get(i), i) != null) {
+                throw new IllegalArgumentException("duplicate product id " + ids.get(i));
+            }
+        }
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    public String id(int ordinal) {
+        return ids.get(ordinal);
+    }
+
+    public String name(int ordinal) {
+        return names.get(ordinal);
+    }
+
+    public String description(int ordinal) {
+        return descriptions.get(ordinal);
+    }
+
+    /** The image path as the catalog gave it, or empty when the product has none. */
+    public String image(int ordinal) {
+        return images.get(ordinal);
+    }
+
+    public List<String> attributeNames() {
+        return attributeNames;
+    }
+
+    public boolean hasAttribute(String attribute) {
+        return attributes.containsKey(attribute);
+    }
+
+    /** The value of an attribute ("" when the product has none). */
+    public String attribute(int ordinal, String attribute) {
+        Column column = attributes.get(attribute);
+        if (column == null) {
+            throw new IllegalArgumentException("no attribute '" + attribute + "'; the index has " + String.join(", ", attributeNames));
+        }
+        return column.get(ordinal);
+    }
+
+    /** The ordinal of a product id, or -1 if there is none. */
+    public int ordinal(String id) {
+        Integer i = ordinals.get(id);
+        return i == null ? -1 : i;
+    }
+
+    Column ids() {
+        return ids;
+    }
+
+    Column names() {
+        return names;
+    }
+
+    Column descriptions() {
+        return descriptions;
+    }
+
+    Column images() {
+        return images;
+    }
+
+    Column attributeColumn(String attribute) {
+        return attributes.get(attribute);
+    }
+}

@@ -1,0 +1,207 @@
+package io.fashionrec.recommend;
+
+import io.fashionrec.align.TextToImageAlignment;
+import io.fashionrec.feature.SparseVector;
+import io.fashionrec.feature.Vectors;
+import io.fashionrec.fusion.FusedScorer;
+import io.fashionrec.fusion.FusedSegment;
+import io.fashionrec.fusion.FusionLayout;
+import io.fashionrec.fusion.Modality;
+import io.fashionrec.index.FusedVectors;
+import io.fashionrec.index.ProductIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers "what looks and reads like this?" over an index, by exact search: every product is
+ * scored (text through the inverted index, dense segments by a scan), attribute filters are
+ * applied during the scan, and the k best are returned with their per-modality scores.
+ * Thread-safe: a recommender holds no per-query state.
+ */
+public final class Recommender {
+
+    private final ProductIndex index;
+    private final FusedVectors vectors;
+    private final FusionLayout layout;
+
+    public Recommender(ProductIndex index) {
+        this.index = index;
+        this.vectors = index.vectors();
+        this.layout = vectors.layout();
+    }
+
+    public ProductIndex index() {
+        return index;
+    }
+
+    /** Products most similar to the product {@code id}, itself excluded. */
+    public List<Recommendation> similar(String id, SearchOptions options) {
+        int query = ordinalOf(id);
+        return search(productQuery(query), query, options);
+    }
+
+    /** Products whose names and implied appearance best match a free text. */
+    public List<Recommendation> searchText(String text, SearchOptions options) {
+        return search(query(text, null), -1, options);
+    }
+
+    /**
+     * Products that best match a photo and/or a text.
+     *
+     * @param text  free text, or null
+     * @param image the raw vector of the index's image encoder for the photo, or null
+     * @throws IllegalArgumentException if both are null or the vector has the wrong dimension
+     */
+    public List<Recommendation> search(String text, float[] image, SearchOptions options) {
+        return search(query(text, image), -1, options);
+    }
+
+    /** The ordinal of a product id, or {@link NoSuchProductException}. */
+    public int ordinalOf(String id) {
+        int ordinal = index.products().ordinal(id);
+        if (ordinal < 0) {
+            throw new NoSuchProductException(id, index.size(), index.size() > 0 ? index.products().id(0) : null);
+        }
+        return ordinal;
+    }
+
+    /** A scorer for the options' weights and kernel, or the index's defaults. */
+    public FusedScorer scorer(SearchOptions options) {
+        return new FusedScorer(layout, options.weights() != null ? options.weights() : index.defaultWeights(),
+                options.kernel() != null ? options.kernel() : index.defaultKernel());
+    }
+
+    QueryVectors productQuery(int ordinal) {
+        float[][] dense = new float[layout.size()][];
+        int mask = vectors.mask(ordinal);
+        for (int s = 1; s < layout.size(); s++) {
+            if ((mask & (1 << s)) != 0) {
+                dense[s] = vectors.dense(s).row(ordinal);
+            }
+        }
+        return new QueryVectors(vectors.text(ordinal), dense, mask);
+    }
+
+    /**
+     * A free query in the fused space. Text gives the text segment and, through the alignment,
+     * the appearance the text implies; a photo gives the image segments and, when there is no
+     * text, its own sketch in the alignment segments.
+     */
+    QueryVectors query(String text, float[] image) {
+        if (text == null && image == null) {
+            throw new IllegalArgumentException("a search needs a text, a photo or both");
+        }
+        SparseVector t = text == null ? SparseVector.EMPTY : index.textModel().transform(text);
+        float[][] dense = new float[layout.size()][];
+        int mask = t.isEmpty() ? 0 : 1;
+        float[] photo = null;
+        if (image != null) {
+            int dimension = index.imageEncoder().dimension();
+            if (image.length != dimension) {
+                throw new IllegalArgumentException("the photo's vector has " + image.length + " dimensions, the index's encoder "
+                        + index.imageEncoder().label() + " makes " + dimension);
+            }
+            photo = image.clone();
+        }
+        TextToImageAlignment alignment = index.alignment();
+        int alignmentSegment = 0;
+        int offset = 0;
+        for (int s = 1; s < layout.size(); s++) {
+            FusedSegment seg = layout.get(s);
+            float[] v = new float[seg.dimension()];
+            boolean present = false;
+            if (seg.modality() == Modality.IMAGE) {
+                if (photo != null) {
+                    System.arraycopy(photo, offset, v, 0, seg.dimension());
+                    present = Vectors.normalizeInPlace(v, 0, v.length);
+                    System.arraycopy(v, 0, photo, offset, v.length);
+                }
+                offset += seg.dimension();
+            } else if (seg.modality() == Modality.ALIGNMENT && alignment != null) {
+                present = !t.isEmpty() ? alignment.align(t, alignmentSegment, v, 0)
+                        : photo != null && alignment.sketchImage(photo, alignmentSegment, v, 0);
+                alignmentSegment++;
+            }
+            if (present) {
+                dense[s] = v;
+                mask |= 1 << s;
+            }
+        }
+        return new QueryVectors(t, dense, mask);
+    }
+
+    /** Per-segment dot products of one query against every product: {@code dots[s][j]}. */
+    float[][] dots(QueryVectors query) {
+        int n = vectors.size();
+        float[][] dots = new float[layout.size()][n];
+        if (!query.text().isEmpty()) {
+            vectors.textIndex().accumulate(query.text(), dots[0]);
+        }
+        for (int s = 1; s < layout.size(); s++) {
+            if (query.dense()[s] != null) {
+                DenseDots.all(query.dense()[s], vectors.dense(s), dots[s]);
+            }
+        }
+        return dots;
+    }
+
+    private List<Recommendation> search(QueryVectors query, int exclude, SearchOptions options) {
+        FusedScorer scorer = scorer(options);
+        ProductFilter filter = ProductFilter.of(index.products(), options, exclude);
+        float[][] dots = dots(query);
+        TopK top = new TopK(options.k());
+        for (int j = 0; j < vectors.size(); j++) {
+            if (j == exclude) {
+                continue;
+            }
+            double score = scorer.score(dots, j, query.mask(), vectors.mask(j));
+            if (top.accepts(score, j) && (filter.isEmpty() || filter.accepts(j))) {
+                top.offer(score, j);
+            }
+        }
+        List<Recommendation> out = new ArrayList<>(top.size());
+        float[] pair = new float[layout.size()];
+        int[] best = top.ordinals();
+        for (int r = 0; r < best.length; r++) {
+            int j = best[r];
+            for (int s = 0; s < pair.length; s++) {
+                pair[s] = dots[s][j];
+            }
+            int cm = vectors.mask(j);
+            out.add(new Recommendation(j, index.products().id(j), index.products().name(j), top.score(r),
+                    scorer.modalityScore(Modality.IMAGE, pair, query.mask(), cm),
+                    scorer.modalityScore(Modality.TEXT, pair, query.mask(), cm),
+                    scorer.modalityScore(Modality.ALIGNMENT, pair, query.mask(), cm)));
+        }
+        return out;
+    }
+
+    /**
+     * Per-segment dot products of several products against every product, {@code [q][s][j]}:
+     * the batched scan that evaluation uses (each dense row is read once per batch).
+     */
+    public float[][][] productDots(int[] queryOrdinals) {
+        int n = vectors.size();
+        int b = queryOrdinals.length;
+        float[][][] out = new float[b][layout.size()][];
+        for (int q = 0; q < b; q++) {
+            out[q][0] = new float[n];
+            SparseVector t = vectors.text(queryOrdinals[q]);
+            if (!t.isEmpty()) {
+                vectors.textIndex().accumulate(t, out[q][0]);
+            }
+        }
+        for (int s = 1; s < layout.size(); s++) {
+            float[][] queries = new float[b][];
+            float[][] rows = new float[b][];
+            for (int q = 0; q < b; q++) {
+                if ((vectors.mask(queryOrdinals[q]) & (1 << s)) != 0) {
+                    queries[q] = vectors.dense(s).row(queryOrdinals[q]);
+                }
+                rows[q] = out[q][s] = new float[n];
+            }
+            DenseDots.batch(queries, vectors.dense(s), rows);
+        }
+        return out;
+    }
+}
