@@ -81,7 +81,7 @@ final class CodecUtil {
         region.getBytes(5, name, 0, name.length);
         String found = new String(name, StandardCharsets.ISO_8859_1);
         if (nameLength != codec.length() || !found.equals(codec)) {
-            throw IndexFormatException.damaged(file, "holds codec \"" + printable(found) + "\" where the manifest says " + codec);
+            throw IndexFormatException.damaged(file, "holds codec \"" + IndexFormatException.printable(found) + "\" where the manifest says " + codec);
         }
         int foundVersion = region.getInt(5 + nameLength);
         if (foundVersion != version) {
@@ -133,9 +133,5 @@ final class CodecUtil {
         if (actual != stored) {
             throw IndexFormatException.damaged(file, "fails its checksum (CRC-32 of its bytes is " + actual + ", its footer says " + stored + ")");
         }
-    }
-
-    private static String printable(String s) {
-        return s.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }

@@ -2,6 +2,7 @@ package io.fashionrec.index.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,6 +70,11 @@ public class IndexFormatException extends RuntimeException {
         return new IndexFormatException("cannot write " + file + " (" + reason(e) + "); check free space and permissions", e);
     }
 
+    /** {@code s} with every character but printable ASCII replaced by '?', for quoting untrusted bytes in a message. */
+    static String printable(String s) {
+        return s.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
     /** A short, path-free description of an I/O failure (the message already names the file). */
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -76,6 +82,9 @@ public class IndexFormatException extends RuntimeException {
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name exists";
         }
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();

@@ -89,7 +89,7 @@ public final class IndexReader implements AutoCloseable {
         }
         String fileName = IndexFiles.partFileName(name, generation, kind);
         if (!entry.file().equals(fileName)) {
-            throw IndexFormatException.damaged(dir.resolve(Manifest.FILE_NAME), "names file \"" + entry.file().replaceAll("[^\\x20-\\x7E]", "?")
+            throw IndexFormatException.damaged(dir.resolve(Manifest.FILE_NAME), "names file \"" + IndexFormatException.printable(entry.file())
                     + "\" for part \"" + name + "\" where " + fileName + " belongs");
         }
         Path file = dir.resolve(fileName);

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -153,8 +152,7 @@ public final class Manifest {
             throw IndexFormatException.damaged(file, "has no \"parts\" object");
         }
         Map<String, PartEntry> parts = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = partsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : partsNode.properties()) {
             parts.put(e.getKey(), partEntry(file, e.getKey(), e.getValue()));
         }
         JsonNode content = root.get("content");

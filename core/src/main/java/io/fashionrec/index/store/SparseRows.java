@@ -27,7 +27,7 @@ public final class SparseRows {
         this.rows = rows;
         this.cols = cols;
         this.nnz = nnz;
-        this.columnsStart = CodecUtil.PAYLOAD_START + 4L * (rows + 1);
+        this.columnsStart = CodecUtil.PAYLOAD_START + 4L * (rows + 1L);
         this.valuesStart = columnsStart + 4L * nnz;
     }
 

@@ -110,7 +110,7 @@ public final class SparseRowsFormat {
                     + nnz + " values");
         }
         CodecUtil.checkPadding(file, region, FIELDS_END);
-        long expected = CodecUtil.PAYLOAD_START + 4L * (rows + 1) + 8L * nnz + CodecUtil.FOOTER_LENGTH;
+        long expected = CodecUtil.PAYLOAD_START + 4L * (rows + 1L) + 8L * nnz + CodecUtil.FOOTER_LENGTH;
         if (region.length() != expected) {
             throw IndexFormatException.damaged(file, "is " + region.length() + " bytes where " + rows + " rows with " + nnz
                     + " values take " + expected);

@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -143,6 +147,23 @@ class CommitProtocolTest {
         assertEquals(null, writerFailure.get());
         try (IndexReader reader = IndexReader.open(dir)) {
             assertEquals(40, StampedIndex.check(reader));
+        }
+    }
+
+    @Test
+    void oneReaderServesManyThreads() throws Exception {
+        commitStamp(5);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (IndexReader reader = IndexReader.open(dir, new ReaderOptions(64, Long.MAX_VALUE))) {
+            List<Future<Long>> stamps = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                stamps.add(pool.submit(() -> StampedIndex.check(reader)));
+            }
+            for (Future<Long> stamp : stamps) {
+                assertEquals(5, stamp.get());
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
