@@ -42,11 +42,6 @@ final class CodecUtil {
     private CodecUtil() {
     }
 
-    /** The offset of the first byte after the header of a file written by {@code codec}. */
-    static int headerLength(String codec) {
-        return 9 + codec.length();
-    }
-
     static void writeHeader(PartOutput out, String codec, int version) {
         byte[] name = codec.getBytes(StandardCharsets.US_ASCII);
         if (name.length == 0 || name.length > MAX_CODEC_NAME || !codec.chars().allMatch(c -> c > 32 && c < 127)) {

@@ -54,11 +54,6 @@ final class PartOutput implements AutoCloseable {
         }
     }
 
-    /** The final path of the file being written. */
-    Path target() {
-        return target;
-    }
-
     /** The number of bytes written so far, i.e. the file offset of the next byte. */
     long position() {
         return flushed + buffer.position();

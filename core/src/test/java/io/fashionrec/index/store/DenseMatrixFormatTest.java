@@ -164,6 +164,7 @@ class DenseMatrixFormatTest {
         try (IndexWriter writer = IndexWriter.open(dir)) {
             DenseMatrixWriter m = writer.addDense("m", 3, 2, DenseEncoding.FLOAT32);
             m.addRow(new float[] {1, 2});
+            assertEquals(1, m.rowsWritten());
             IllegalStateException e = assertThrows(IllegalStateException.class, m::close);
             assertEquals("dense part \"m\" was closed after 1 of 3 rows; it is not part of the index", e.getMessage());
             try (var files = Files.list(dir)) {
