@@ -122,19 +122,30 @@ final class SparseRidge {
             rhsNorm = columnNorms(r);
         }
 
+        /**
+         * Iterates until every column's residual is within tolerance. A converged column is frozen
+         * (its step becomes 0), so each column's result is the same whichever block it runs in,
+         * and so independent of the number of threads.
+         */
         int run(double tolerance, int maxIterations) {
             double[] rz = new double[width];
+            boolean[] active = new boolean[width];
+            java.util.Arrays.fill(active, true);
             precondition();
             System.arraycopy(z, 0, p, 0, p.length);
             columnDots(r, z, rz);
             int it = 0;
-            while (it < maxIterations) {
+            while (true) {
                 double[] norms = columnNorms(r);
                 worstResidual = 0;
+                boolean any = false;
                 for (int j = 0; j < width; j++) {
-                    worstResidual = Math.max(worstResidual, rhsNorm[j] > 0 ? norms[j] / rhsNorm[j] : 0);
+                    double relative = rhsNorm[j] > 0 ? norms[j] / rhsNorm[j] : 0;
+                    worstResidual = Math.max(worstResidual, relative);
+                    active[j] &= relative > tolerance;
+                    any |= active[j];
                 }
-                if (worstResidual <= tolerance) {
+                if (!any || it >= maxIterations) {
                     break;
                 }
                 multiply(p, ap);
@@ -142,7 +153,7 @@ final class SparseRidge {
                 columnDots(p, ap, pap);
                 double[] alpha = new double[width];
                 for (int j = 0; j < width; j++) {
-                    alpha[j] = pap[j] > 0 ? rz[j] / pap[j] : 0;
+                    alpha[j] = active[j] && pap[j] > 0 ? rz[j] / pap[j] : 0;
                 }
                 for (int c = 0; c < columns; c++) {
                     int o = c * width;
@@ -157,8 +168,10 @@ final class SparseRidge {
                 for (int c = 0; c < columns; c++) {
                     int o = c * width;
                     for (int j = 0; j < width; j++) {
-                        double beta = rz[j] > 0 ? rzNew[j] / rz[j] : 0;
-                        p[o + j] = z[o + j] + beta * p[o + j];
+                        if (active[j]) {
+                            double beta = rz[j] > 0 ? rzNew[j] / rz[j] : 0;
+                            p[o + j] = z[o + j] + beta * p[o + j];
+                        }
                     }
                 }
                 rz = rzNew;

@@ -19,6 +19,7 @@ import io.fashionrec.progress.Progress;
 import io.fashionrec.text.TfidfFit;
 import io.fashionrec.text.TfidfVectorizer;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -138,9 +139,10 @@ public final class IndexBuilder {
                 }
             }
         }
-        ProductTable table = table(catalog);
+        Path root = catalogRoot(catalog);
+        ProductTable table = table(catalog, root);
         FusedVectors vectors = new FusedVectors(layout, text.rows(), vocabulary, dense, masks);
-        ProductIndex index = new ProductIndex(table, vectors, text.model(), encoder.descriptor(), fitted, weights, kernel);
+        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), fitted, weights, kernel);
         return new Result(index, hasImage.cardinality(), failed);
     }
 
@@ -224,7 +226,19 @@ public final class IndexBuilder {
         return m;
     }
 
-    private static ProductTable table(Catalog catalog) {
+    /** {@code image} relative to {@code root} when it lies inside it (portable), else absolute. */
+    private static String relative(Path root, Path image) {
+        Path absolute = image.toAbsolutePath().normalize();
+        return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** The directory image paths are relative to: the catalog directory, or a JSON Lines file's folder. */
+    static Path catalogRoot(Catalog catalog) {
+        Path source = catalog.source().toAbsolutePath().normalize();
+        return java.nio.file.Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
+    }
+
+    private static ProductTable table(Catalog catalog, Path root) {
         List<Product> products = catalog.products();
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -234,7 +248,7 @@ public final class IndexBuilder {
             ids.add(p.id());
             names.add(p.name());
             descriptions.add(p.description());
-            images.add(p.image() == null ? "" : p.image().toString());
+            images.add(p.image() == null ? "" : relative(root, p.image()));
         }
         List<String> attributeNames = catalog.attributeNames();
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),

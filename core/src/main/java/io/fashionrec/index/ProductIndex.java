@@ -5,12 +5,14 @@ import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.fusion.FusionWeights;
 import io.fashionrec.fusion.Kernel;
 import io.fashionrec.text.TfidfModel;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * An index: the products, every product's fused vector, the models that turn a new query into
  * the same space, and the fusion defaults chosen when it was built.
  *
+ * @param catalog        the catalog's root directory at build time; image paths are relative to it
  * @param products       ids, names, images and attributes
  * @param vectors        the fused vectors, segment by segment
  * @param textModel      the fitted TF-IDF model
@@ -19,11 +21,12 @@ import java.util.Objects;
  * @param defaultWeights the fusion weights used when a query names none
  * @param defaultKernel  the kernel used when a query names none
  */
-public record ProductIndex(ProductTable products, FusedVectors vectors, TfidfModel textModel,
+public record ProductIndex(Path catalog, ProductTable products, FusedVectors vectors, TfidfModel textModel,
                            EncoderDescriptor imageEncoder, TextToImageAlignment alignment,
                            FusionWeights defaultWeights, Kernel defaultKernel) {
 
     public ProductIndex {
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(products, "products");
         Objects.requireNonNull(vectors, "vectors");
         Objects.requireNonNull(textModel, "textModel");
@@ -37,5 +40,11 @@ public record ProductIndex(ProductTable products, FusedVectors vectors, TfidfMod
 
     public int size() {
         return products.size();
+    }
+
+    /** The photo of a product, resolved against the catalog root, or null when it has none. */
+    public Path imagePath(int ordinal) {
+        String image = products.image(ordinal);
+        return image.isEmpty() ? null : catalog.resolve(image);
     }
 }

@@ -50,6 +50,36 @@ class SparseRidgeTest {
         assertTrue(solution.worstRelativeResidual() <= 1e-10);
     }
 
+    /** Each column converges on its own, so solving columns together or one by one gives the same bits. */
+    @Test
+    void resultsDoNotDependOnHowColumnsAreGrouped() {
+        Random random = new Random(11);
+        int n = 50;
+        int v = 20;
+        int m = 6;
+        List<SparseVector> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int a = random.nextInt(v - 1);
+            rows.add(new SparseVector(new int[] {a, a + 1}, new float[] {(float) random.nextDouble(), (float) random.nextDouble()}));
+        }
+        double[] y = new double[n * m];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = random.nextGaussian() * (1 + i % m);
+        }
+        SparseRidge ridge = new SparseRidge(rows, v, 0.05);
+        double[] together = ridge.solve(y, m, 1e-6, 1000).coefficients();
+        for (int j = 0; j < m; j++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = y[i * m + j];
+            }
+            double[] alone = ridge.solve(column, 1, 1e-6, 1000).coefficients();
+            for (int c = 0; c < v; c++) {
+                assertEquals(alone[c], together[c * m + j], 0.0, "column " + j + " coefficient " + c);
+            }
+        }
+    }
+
     /** (T^T T + lambda I) W = T^T Y by Gauss-Jordan elimination with partial pivoting. */
     private static double[][] denseSolve(double[][] t, double[] y, int m, double lambda) {
         int n = t.length;

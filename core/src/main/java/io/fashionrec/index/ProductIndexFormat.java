@@ -1,0 +1,351 @@
+package io.fashionrec.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fashionrec.align.AlignmentSettings;
+import io.fashionrec.align.TextToImageAlignment;
+import io.fashionrec.feature.EncoderDescriptor;
+import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.feature.SparseVector;
+import io.fashionrec.feature.VectorSegment;
+import io.fashionrec.fusion.FusionLayout;
+import io.fashionrec.fusion.FusionWeights;
+import io.fashionrec.fusion.Kernel;
+import io.fashionrec.index.store.Bits;
+import io.fashionrec.index.store.DenseEncoding;
+import io.fashionrec.index.store.DenseMatrix;
+import io.fashionrec.index.store.DenseMatrixWriter;
+import io.fashionrec.index.store.IndexFormatException;
+import io.fashionrec.index.store.IndexReader;
+import io.fashionrec.index.store.IndexWriter;
+import io.fashionrec.index.store.StringColumn;
+import io.fashionrec.progress.Progress;
+import io.fashionrec.text.TfidfModel;
+import io.fashionrec.text.TfidfSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a {@link ProductIndex} is laid out in an index directory, version 1. The storage layer
+ * ({@code io.fashionrec.index.store}) owns the bytes of each part and the atomic commit; this
+ * class owns which parts exist and the {@code content} document of the manifest.
+ *
+ * <p>Parts (n products, V terms, r the alignment sketch dimension):
+ * <ul>
+ *   <li>{@code ids}, {@code names}, {@code descriptions}, {@code images} — string columns of n
+ *       (an empty image means the product has no usable photo path);</li>
+ *   <li>{@code attr_<a>} — the string column of the a-th attribute of {@code content.attributes};</li>
+ *   <li>{@code text_rows} — sparse n x V, the L2-normalised TF-IDF rows; {@code text_vocabulary}
+ *       (strings, V, sorted) and {@code text_idf} (dense V x 1, float64);</li>
+ *   <li>{@code segment_<s>} — dense n x d float32 for each dense fused segment s >= 1 (rows
+ *       L2-normalised, zero when absent) and {@code segment_<s>_present} — bits of n;</li>
+ *   <li>{@code alignment_map_<a>} — dense V x r float32 and {@code alignment_mean_<a>} — dense
+ *       1 x r float32 for each image segment a, when an alignment was fitted.</li>
+ * </ul>
+ * Image paths are stored relative to the catalog root that the content records, so only that
+ * one path names the machine the index was built on. The {@code content} document records the layout version, the catalog root,
+ * the product count, the attribute
+ * names, the image encoder's descriptor and segments, the TF-IDF descriptor and settings, the
+ * alignment settings and the fusion defaults.
+ */
+public final class ProductIndexFormat {
+
+    /** The version of the content layout described above. */
+    public static final int LAYOUT_VERSION = 1;
+    static final String KIND = "fashionrec-product-index";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProductIndexFormat() {
+    }
+
+    /** Writes {@code index} to {@code dir} as a new generation, committed atomically. */
+    public static void write(ProductIndex index, Path dir, Progress progress) {
+        ProductTable products = index.products();
+        FusedVectors vectors = index.vectors();
+        FusionLayout layout = vectors.layout();
+        int n = products.size();
+        progress.start("writing index", layout.size() + 4L);
+        try (IndexWriter writer = IndexWriter.open(dir)) {
+            writer.addStrings("ids", column(products.ids()));
+            writer.addStrings("names", column(products.names()));
+            writer.addStrings("descriptions", column(products.descriptions()));
+            writer.addStrings("images", column(products.images()));
+            for (int a = 0; a < products.attributeNames().size(); a++) {
+                writer.addStrings("attr_" + a, column(products.attributeColumn(products.attributeNames().get(a))));
+            }
+            progress.advance(4);
+            TfidfModel text = index.textModel();
+            writer.addSparse("text_rows", text.vocabularySize(), vectors.textRows());
+            writer.addStrings("text_vocabulary", text.vocabulary());
+            try (DenseMatrixWriter idf = writer.addDense("text_idf", text.vocabularySize(), 1, DenseEncoding.FLOAT64)) {
+                for (double v : text.idf()) {
+                    idf.addRow(new double[] {v});
+                }
+            }
+            progress.advance(1);
+            for (int s = 1; s < layout.size(); s++) {
+                FloatMatrix m = vectors.dense(s);
+                try (DenseMatrixWriter part = writer.addDense("segment_" + s, n, m.cols(), DenseEncoding.FLOAT32)) {
+                    for (int i = 0; i < n; i++) {
+                        part.addRow(m.data(), m.offset(i));
+                    }
+                }
+                BitSet present = new BitSet(n);
+                for (int i = 0; i < n; i++) {
+                    present.set(i, (vectors.mask(i) & (1 << s)) != 0);
+                }
+                writer.addBits("segment_" + s + "_present", present, n);
+                progress.advance(1);
+            }
+            TextToImageAlignment alignment = index.alignment();
+            if (alignment != null) {
+                for (int a = 0; a < alignment.imageSegments().size(); a++) {
+                    FloatMatrix map = alignment.map(a);
+                    try (DenseMatrixWriter part = writer.addDense("alignment_map_" + a, map.rows(), map.cols(), DenseEncoding.FLOAT32)) {
+                        for (int c = 0; c < map.rows(); c++) {
+                            part.addRow(map.data(), map.offset(c));
+                        }
+                    }
+                    try (DenseMatrixWriter part = writer.addDense("alignment_mean_" + a, 1, map.cols(), DenseEncoding.FLOAT32)) {
+                        part.addRow(alignment.sketchMean(a));
+                    }
+                }
+            }
+            writer.commit(content(index));
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /**
+     * Reads the index committed in {@code dir}.
+     *
+     * @throws IndexFormatException (one sentence) when there is no index, or it is damaged or of
+     *                              another version
+     */
+    public static ProductIndex read(Path dir) {
+        // Closing the reader only drops its table of parts: the string columns the product
+        // table keeps stay memory-mapped for as long as the index is referenced.
+        try (IndexReader reader = IndexReader.open(dir)) {
+            ObjectNode content = reader.content();
+            String kind = content.path("kind").asText("");
+            int version = content.path("layoutVersion").asInt(-1);
+            if (!KIND.equals(kind)) {
+                throw damaged(dir, "its manifest does not describe a product index");
+            }
+            if (version != LAYOUT_VERSION) {
+                throw new IndexFormatException(dir + " holds a product index of layout version " + version
+                        + "; this fashionrec reads version " + LAYOUT_VERSION + ": rebuild it with `fashionrec index`");
+            }
+            return readContent(dir, reader, content);
+        } catch (IndexFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(dir, "its parts do not fit together (" + e.getMessage() + ")");
+        }
+    }
+
+    private static ProductIndex readContent(Path dir, IndexReader reader, ObjectNode content) {
+        int n = content.path("products").asInt(-1);
+        List<String> attributeNames = strings(content.path("attributes"));
+        ProductTable products = new ProductTable(column(reader.strings("ids")), column(reader.strings("names")),
+                column(reader.strings("descriptions")), column(reader.strings("images")), attributeNames,
+                a -> column(reader.strings("attr_" + a)));
+        if (products.size() != n) {
+            throw damaged(dir, "it lists " + n + " products but holds " + products.size());
+        }
+        EncoderDescriptor imageEncoder = descriptor(content.path("imageEncoder"));
+        List<VectorSegment> imageSegments = new ArrayList<>();
+        for (JsonNode s : content.path("imageSegments")) {
+            imageSegments.add(new VectorSegment(s.path("name").asText(), s.path("offset").asInt(), s.path("length").asInt(),
+                    s.path("weight").asDouble()));
+        }
+        VectorSegment.checkTiling(imageSegments, imageEncoder.dimension());
+
+        JsonNode textNode = content.path("textModel");
+        Map<String, String> settings = new LinkedHashMap<>();
+        textNode.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        List<String> vocabulary = list(reader.strings("text_vocabulary"));
+        DenseMatrix idfPart = reader.dense("text_idf");
+        double[] idf = new double[idfPart.rows()];
+        for (int c = 0; c < idf.length; c++) {
+            idf[c] = idfPart.getDouble(c, 0);
+        }
+        TfidfModel textModel = TfidfModel.restore(vocabulary, idf, TfidfSettings.fromMap(settings));
+        if (!textModel.descriptor().equals(descriptor(textNode.path("descriptor")))) {
+            throw new IndexFormatException(dir + " was built with the text model " + descriptor(textNode.path("descriptor")).preprocessing()
+                    + ", which this fashionrec describes differently (" + textModel.descriptor().preprocessing() + "): rebuild it with `fashionrec index`");
+        }
+
+        TextToImageAlignment alignment = null;
+        JsonNode alignmentNode = content.path("alignment");
+        if (!alignmentNode.isNull() && !alignmentNode.isMissingNode()) {
+            if (alignmentNode.path("version").asInt(-1) != TextToImageAlignment.VERSION) {
+                throw new IndexFormatException(dir + " holds an alignment of version " + alignmentNode.path("version").asInt(-1)
+                        + "; this fashionrec reads version " + TextToImageAlignment.VERSION + ": rebuild it with `fashionrec index`");
+            }
+            AlignmentSettings as = new AlignmentSettings(alignmentNode.path("sketchDimension").asInt(), alignmentNode.path("rho").asDouble(),
+                    alignmentNode.path("seed").asLong());
+            List<FloatMatrix> maps = new ArrayList<>();
+            List<float[]> means = new ArrayList<>();
+            for (int a = 0; a < imageSegments.size(); a++) {
+                maps.add(matrix(reader.dense("alignment_map_" + a)));
+                means.add(matrix(reader.dense("alignment_mean_" + a)).data());
+            }
+            alignment = new TextToImageAlignment(as, imageSegments, vocabulary.size(), maps, means,
+                    alignmentNode.path("trainingProducts").asInt());
+        }
+
+        FusionLayout layout = FusionLayout.of(imageSegments, alignment == null ? 0 : alignment.settings().sketchDimension());
+        if (layout.size() != content.path("segments").size()) {
+            throw damaged(dir, "its segments do not match its encoders");
+        }
+        List<SparseVector> textRows = new ArrayList<>(n);
+        var sparse = reader.sparse("text_rows");
+        int[] masks = new int[n];
+        for (int i = 0; i < n; i++) {
+            SparseVector row = sparse.row(i);
+            textRows.add(row);
+            masks[i] = row.isEmpty() ? 0 : 1;
+        }
+        FloatMatrix[] dense = new FloatMatrix[layout.size()];
+        for (int s = 1; s < layout.size(); s++) {
+            dense[s] = matrix(reader.dense("segment_" + s));
+            Bits present = reader.bits("segment_" + s + "_present");
+            for (int i = 0; i < n; i++) {
+                if (present.get(i)) {
+                    masks[i] |= 1 << s;
+                }
+            }
+        }
+        FusedVectors vectors = new FusedVectors(layout, textRows, vocabulary.size(), dense, masks);
+        JsonNode fusion = content.path("fusion");
+        FusionWeights weights = new FusionWeights(fusion.path("weights").path("text").asDouble(), fusion.path("weights").path("image").asDouble(),
+                fusion.path("weights").path("alignment").asDouble());
+        Kernel kernel = Kernel.fromJsonName(fusion.path("kernel").asText());
+        Path catalog = Path.of(content.path("catalog").asText(""));
+        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, alignment, weights, kernel);
+    }
+
+    private static ObjectNode content(ProductIndex index) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("kind", KIND);
+        c.put("layoutVersion", LAYOUT_VERSION);
+        c.put("products", index.size());
+        c.put("catalog", index.catalog().toString());
+        ArrayNode attributes = c.putArray("attributes");
+        index.products().attributeNames().forEach(attributes::add);
+        c.set("imageEncoder", json(index.imageEncoder()));
+        ArrayNode segments = c.putArray("imageSegments");
+        List<VectorSegment> imageSegments = imageSegments(index);
+        for (VectorSegment s : imageSegments) {
+            segments.addObject().put("name", s.name()).put("offset", s.offset()).put("length", s.length()).put("weight", s.weight());
+        }
+        ObjectNode text = c.putObject("textModel");
+        text.set("descriptor", json(index.textModel().descriptor()));
+        ObjectNode settings = text.putObject("settings");
+        index.textModel().settings().toMap().forEach(settings::put);
+        TextToImageAlignment alignment = index.alignment();
+        if (alignment == null) {
+            c.putNull("alignment");
+        } else {
+            c.putObject("alignment").put("version", TextToImageAlignment.VERSION)
+                    .put("sketchDimension", alignment.settings().sketchDimension()).put("rho", alignment.settings().rho())
+                    .put("seed", alignment.settings().seed()).put("trainingProducts", alignment.trainingProducts());
+        }
+        ArrayNode layout = c.putArray("segments");
+        index.vectors().layout().segments().forEach(s -> layout.addObject().put("key", s.key()).put("share", s.share())
+                .put("dimension", s.dimension()));
+        ObjectNode fusion = c.putObject("fusion");
+        fusion.putObject("weights").put("text", index.defaultWeights().text()).put("image", index.defaultWeights().image())
+                .put("alignment", index.defaultWeights().alignment());
+        fusion.put("kernel", index.defaultKernel().jsonName());
+        return c;
+    }
+
+    /** The image segments, recovered from the layout (image segments carry the encoder's shares). */
+    private static List<VectorSegment> imageSegments(ProductIndex index) {
+        List<VectorSegment> out = new ArrayList<>();
+        int offset = 0;
+        for (var s : index.vectors().layout().segments()) {
+            if (s.modality() == io.fashionrec.fusion.Modality.IMAGE) {
+                out.add(new VectorSegment(s.name(), offset, s.dimension(), s.share()));
+                offset += s.dimension();
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode json(EncoderDescriptor d) {
+        return JSON.createObjectNode().put("name", d.name()).put("version", d.version()).put("dimension", d.dimension())
+                .put("preprocessing", d.preprocessing()).put("modelSha256", d.modelSha256());
+    }
+
+    private static EncoderDescriptor descriptor(JsonNode d) {
+        return new EncoderDescriptor(d.path("name").asText(), d.path("version").asInt(), d.path("dimension").asInt(),
+                d.path("preprocessing").asText(), d.path("modelSha256").asText(""));
+    }
+
+    private static FloatMatrix matrix(DenseMatrix part) {
+        FloatMatrix m = FloatMatrix.zeros(part.rows(), part.cols());
+        for (int r = 0; r < part.rows(); r++) {
+            part.copyRow(r, m.data(), m.offset(r));
+        }
+        return m;
+    }
+
+    private static ProductTable.Column column(StringColumn c) {
+        return new ProductTable.Column() {
+            @Override
+            public int size() {
+                return c.size();
+            }
+
+            @Override
+            public String get(int ordinal) {
+                return c.get(ordinal);
+            }
+        };
+    }
+
+    private static Iterable<String> column(ProductTable.Column c) {
+        return () -> new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < c.size();
+            }
+
+            @Override
+            public String next() {
+                return c.get(i++);
+            }
+        };
+    }
+
+    private static List<String> list(StringColumn c) {
+        List<String> out = new ArrayList<>(c.size());
+        for (int i = 0; i < c.size(); i++) {
+            out.add(c.get(i));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static IndexFormatException damaged(Path dir, String why) {
+        return new IndexFormatException("the index at " + dir + " is damaged: " + why + "; rebuild it with `fashionrec index`");
+    }
+}
