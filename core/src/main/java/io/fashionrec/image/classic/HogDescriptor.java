@@ -32,17 +32,18 @@ final class HogDescriptor {
 
     /**
      * Unit vectors (cos, sin) of the bin boundaries 15k degrees, k = 0..11, written from exact
-     * symmetries so that the boundaries at 45, 90 and 135 degrees, which integer-valued
-     * gradients hit exactly, fall on the same side as numpy's {@code degrees(arctan2) % 180}.
+     * symmetries so that gradients exactly on 45, 90 or 135 degrees (|g_row| = |g_col|, or
+     * g_col = 0), common in 8-bit images, fall on the same side as numpy's
+     * {@code degrees(arctan2) % 180} puts them.
      */
     private static final double[] BOUNDARY_COS;
     private static final double[] BOUNDARY_SIN;
 
     static {
-        double c15 = Math.cos(Math.toRadians(15));
-        double s15 = Math.sin(Math.toRadians(15));
-        double c30 = Math.sqrt(3) / 2;
-        double h = Math.sqrt(0.5);
+        double c15 = StrictMath.cos(StrictMath.toRadians(15));
+        double s15 = StrictMath.sin(StrictMath.toRadians(15));
+        double c30 = StrictMath.sqrt(3) / 2;
+        double h = StrictMath.sqrt(0.5);
         BOUNDARY_COS = new double[] {1, c15, c30, h, 0.5, s15, 0, -s15, -0.5, -h, -c30, -c15};
         BOUNDARY_SIN = new double[] {0, s15, 0.5, h, c30, c15, 1, c15, c30, h, 0.5, s15};
     }
