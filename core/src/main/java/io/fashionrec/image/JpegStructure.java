@@ -2,24 +2,32 @@ package io.fashionrec.image;
 
 /**
  * What the decoder needs from a JPEG's marker segments, found by walking them without decoding
- * any pixel: the EXIF orientation, and whether the image data is followed by the end-of-image
- * marker. The JDK's JPEG decoder fills a truncated file's missing rows with grey and only warns,
- * so a missing end-of-image marker is how a truncated file is recognised.
+ * any pixel: the EXIF orientation, whether the image data is followed by the end-of-image
+ * marker, and whether the file is plain. The JDK's JPEG decoder fills a truncated file's missing
+ * rows with grey and only warns, so a missing end-of-image marker is how a truncated file is
+ * recognised.
  *
  * @param orientation the orientation from the first APP1 Exif segment, or {@link Orientation#NORMAL}
  * @param complete    true if the walk reached the end-of-image marker after the image data
+ * @param plain       true if the frame has 1 or 3 components and there is neither an Adobe
+ *                    (APP14) nor an ICC profile (APP2) segment: grey or YCbCr that any JPEG
+ *                    decoder reads the same way
  */
-record JpegStructure(Orientation orientation, boolean complete) {
+record JpegStructure(Orientation orientation, boolean complete, boolean plain) {
 
     private static final int SOS = 0xDA;
     private static final int EOI = 0xD9;
     private static final int APP1 = 0xE1;
+    private static final int APP2 = 0xE2;
+    private static final int APP14 = 0xEE;
     private static final int ORIENTATION_TAG = 0x0112;
     private static final int TIFF_SHORT = 3;
 
     /** Walks the markers of a JPEG file held in {@code jpeg}, starting after its SOI marker. */
     static JpegStructure of(byte[] jpeg) {
         Orientation orientation = null;
+        int components = 0;
+        boolean colourTransformed = false;
         int n = jpeg.length;
         int pos = 2;
         while (true) {
@@ -31,27 +39,49 @@ record JpegStructure(Orientation orientation, boolean complete) {
                 pos++;
             }
             if (pos >= n) {
-                return new JpegStructure(orNormal(orientation), false);
+                return new JpegStructure(orNormal(orientation), false, false);
             }
             int marker = jpeg[pos++] & 0xFF;
             if (marker == EOI) {
-                return new JpegStructure(orNormal(orientation), true);
+                return new JpegStructure(orNormal(orientation), true, (components == 1 || components == 3) && !colourTransformed);
             }
             if (isStandalone(marker)) {
                 continue;
             }
             if (pos + 2 > n) {
-                return new JpegStructure(orNormal(orientation), false);
+                return new JpegStructure(orNormal(orientation), false, false);
             }
             int segmentEnd = pos + unsigned16(jpeg, pos, false);
             if (segmentEnd < pos + 2 || segmentEnd > n) {
-                return new JpegStructure(orNormal(orientation), false);
+                return new JpegStructure(orNormal(orientation), false, false);
             }
             if (marker == APP1 && orientation == null) {
                 orientation = exifOrientation(jpeg, pos + 2, segmentEnd);
             }
+            if (isStartOfFrame(marker) && components == 0 && pos + 7 < segmentEnd) {
+                components = jpeg[pos + 7] & 0xFF;
+            }
+            colourTransformed |= marker == APP14 && startsWith(jpeg, pos + 2, segmentEnd, "Adobe")
+                    || marker == APP2 && startsWith(jpeg, pos + 2, segmentEnd, "ICC_PROFILE");
             pos = marker == SOS ? endOfEntropyCodedData(jpeg, segmentEnd) : segmentEnd;
         }
+    }
+
+    /** SOF0..SOF15, but not DHT (C4), JPG (C8) or DAC (CC) which share the range. */
+    private static boolean isStartOfFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    }
+
+    private static boolean startsWith(byte[] b, int start, int end, String ascii) {
+        if (end - start < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (b[start + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RSTn and TEM carry no length; 0x00 only appears here in damaged files. */
