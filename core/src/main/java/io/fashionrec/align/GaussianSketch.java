@@ -42,10 +42,12 @@ public final class GaussianSketch {
     }
 
     /**
-     * Adds the projection of {@code x[offset .. offset + inputDimension)} to
-     * {@code out[outOffset .. outOffset + outputDimension)}.
+     * Writes the projection of {@code x[offset .. offset + inputDimension)} into
+     * {@code out[outOffset .. outOffset + outputDimension)}. Accumulates in float, one
+     * contiguous multiply-add per input dimension, which the JIT turns into vector code.
      */
-    public void projectInto(float[] x, int offset, double[] out, int outOffset) {
+    public void project(float[] x, int offset, float[] out, int outOffset) {
+        java.util.Arrays.fill(out, outOffset, outOffset + outputDimension, 0f);
         for (int i = 0; i < inputDimension; i++) {
             float xi = x[offset + i];
             if (xi == 0) {

@@ -19,10 +19,11 @@ import java.util.List;
  * that look alike ("navy" near "blue", "tee" near "tshirts"). No attribute column is read: the
  * only supervision is the photos.
  *
- * <p>Fit, per segment {@code s}: the L2-normalised segment vectors {@code x_s} of every product
- * that has both a photo and a non-empty text are sketched ({@link GaussianSketch}) and centred;
- * {@code W_s} minimises {@code |T W_s - Y_s|^2 + lambda |W_s|^2} with {@code lambda = rho n}.
- * A text {@code t} aligns to {@code normalize(t W_s)}. Immutable and thread-safe.
+ * <p>Fit, per segment {@code s}: the sketches ({@link ImageSketcher}) of the L2-normalised
+ * segment vectors {@code x_s} of every product that has both a photo and a non-empty text are
+ * centred into {@code Y_s}; {@code W_s} minimises {@code |T W_s - Y_s|^2 + lambda |W_s|^2} with
+ * {@code lambda = rho n}. A text {@code t} aligns to {@code normalize(t W_s)}; a photo to its own
+ * centred, normalised sketch ({@link #sketchImage}). Immutable and thread-safe.
  */
 public final class TextToImageAlignment {
 
@@ -34,10 +35,10 @@ public final class TextToImageAlignment {
     private final int vocabularySize;
     /** Per segment, row-major vocabularySize x sketchDimension. */
     private final List<FloatMatrix> maps;
-    /** Per segment, the mean sketch of the training photos (the photo side of the alignment needs it). */
+    /** Per segment, the mean sketch of the training photos. */
     private final List<float[]> sketchMeans;
     private final int trainingProducts;
-    private final List<GaussianSketch> sketches;
+    private final ImageSketcher sketcher;
 
     public TextToImageAlignment(AlignmentSettings settings, List<VectorSegment> imageSegments, int vocabularySize,
                                 List<FloatMatrix> maps, List<float[]> sketchMeans, int trainingProducts) {
@@ -57,7 +58,7 @@ public final class TextToImageAlignment {
         this.maps = List.copyOf(maps);
         this.sketchMeans = List.copyOf(sketchMeans);
         this.trainingProducts = trainingProducts;
-        this.sketches = sketches(imageSegments, settings);
+        this.sketcher = new ImageSketcher(imageSegments, settings);
     }
 
     /**
@@ -65,13 +66,14 @@ public final class TextToImageAlignment {
      *
      * @param texts          one L2-normalised TF-IDF row per product
      * @param vocabularySize the number of terms
-     * @param images         one row per product: the image encoder's vector with each segment
-     *                       L2-normalised (rows of products without a photo are ignored)
+     * @param sketches       one row per product: the {@link ImageSketcher} sketch of its image
+     *                       vector, made with the same segments and settings (rows of products
+     *                       without a photo are ignored)
      * @param hasImage       which products have a photo
      * @param imageSegments  the image encoder's segments
      * @return the fitted alignment, or null when fewer than 2 products have both a photo and text
      */
-    public static TextToImageAlignment fit(List<SparseVector> texts, int vocabularySize, FloatMatrix images, BitSet hasImage,
+    public static TextToImageAlignment fit(List<SparseVector> texts, int vocabularySize, FloatMatrix sketches, BitSet hasImage,
                                            List<VectorSegment> imageSegments, AlignmentSettings settings) {
         List<Integer> training = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -86,34 +88,28 @@ public final class TextToImageAlignment {
         int r = settings.sketchDimension();
         int segments = imageSegments.size();
         int m = segments * r;
-        double[] targets = new double[Math.multiplyExact(n, m)];
-        List<GaussianSketch> sketches = sketches(imageSegments, settings);
-        for (int t = 0; t < n; t++) {
-            int row = images.offset(training.get(t));
-            for (int s = 0; s < segments; s++) {
-                sketches.get(s).projectInto(images.data(), row + imageSegments.get(s).offset(), targets, t * m + s * r);
-            }
+        if (sketches.cols() != m) {
+            throw new IllegalArgumentException("sketches need " + m + " columns (" + segments + " segments x " + r + "), got " + sketches.cols());
         }
         double[] mean = new double[m];
-        for (int t = 0; t < n; t++) {
+        for (int i : training) {
             for (int j = 0; j < m; j++) {
-                mean[j] += targets[t * m + j];
+                mean[j] += sketches.data()[sketches.offset(i) + j];
             }
         }
         for (int j = 0; j < m; j++) {
             mean[j] /= n;
         }
-        for (int t = 0; t < n; t++) {
-            for (int j = 0; j < m; j++) {
-                targets[t * m + j] -= mean[j];
-            }
-        }
+        double[] targets = new double[Math.multiplyExact(n, m)];
         List<SparseVector> rows = new ArrayList<>(n);
-        for (int i : training) {
-            rows.add(texts.get(i));
+        for (int t = 0; t < n; t++) {
+            int row = sketches.offset(training.get(t));
+            for (int j = 0; j < m; j++) {
+                targets[t * m + j] = sketches.data()[row + j] - mean[j];
+            }
+            rows.add(texts.get(training.get(t)));
         }
-        SparseRidge.Solution solution = new SparseRidge(rows, vocabularySize, settings.rho() * n)
-                .solve(targets, m, 1e-5, 1000);
+        SparseRidge.Solution solution = new SparseRidge(rows, vocabularySize, settings.rho() * n).solve(targets, m, 1e-5, 1000);
         List<FloatMatrix> maps = new ArrayList<>(segments);
         List<float[]> means = new ArrayList<>(segments);
         for (int s = 0; s < segments; s++) {
@@ -131,15 +127,6 @@ public final class TextToImageAlignment {
             means.add(segmentMean);
         }
         return new TextToImageAlignment(settings, imageSegments, vocabularySize, maps, means, n);
-    }
-
-    /** The sketches of each image segment, regenerated from the seed. */
-    static List<GaussianSketch> sketches(List<VectorSegment> imageSegments, AlignmentSettings settings) {
-        List<GaussianSketch> out = new ArrayList<>();
-        for (int s = 0; s < imageSegments.size(); s++) {
-            out.add(new GaussianSketch(imageSegments.get(s).length(), settings.sketchDimension(), settings.seed() + 31L * s));
-        }
-        return out;
     }
 
     /**
@@ -176,23 +163,26 @@ public final class TextToImageAlignment {
      * {@link #align} gives for names. Lets a photo query match products by the appearance their
      * names imply (and so reach products without a photo).
      *
-     * @param image  an image vector whose segments are L2-normalised
+     * @param image an image vector whose segments are L2-normalised
      * @return false (and zeros written) when the segment is zero
      */
     public boolean sketchImage(float[] image, int segment, float[] out, int offset) {
         int r = settings.sketchDimension();
         VectorSegment seg = imageSegments.get(segment);
-        double[] acc = new double[r];
-        sketches.get(segment).projectInto(image, seg.offset(), acc, 0);
-        float[] mean = sketchMeans.get(segment);
         boolean any = false;
         for (int i = seg.offset(); i < seg.offset() + seg.length() && !any; i++) {
             any = image[i] != 0;
         }
-        for (int j = 0; j < r; j++) {
-            out[offset + j] = any ? (float) (acc[j] - mean[j]) : 0f;
+        if (!any) {
+            java.util.Arrays.fill(out, offset, offset + r, 0f);
+            return false;
         }
-        return any && Vectors.normalizeInPlace(out, offset, r);
+        sketcher.sketch(image, segment, out, offset);
+        float[] mean = sketchMeans.get(segment);
+        for (int j = 0; j < r; j++) {
+            out[offset + j] -= mean[j];
+        }
+        return Vectors.normalizeInPlace(out, offset, r);
     }
 
     public AlignmentSettings settings() {

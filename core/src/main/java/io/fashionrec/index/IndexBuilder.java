@@ -1,6 +1,7 @@
 package io.fashionrec.index;
 
 import io.fashionrec.align.AlignmentSettings;
+import io.fashionrec.align.ImageSketcher;
 import io.fashionrec.align.TextToImageAlignment;
 import io.fashionrec.catalog.Catalog;
 import io.fashionrec.catalog.Product;
@@ -105,8 +106,10 @@ public final class IndexBuilder {
         int n = products.size();
         List<VectorSegment> imageSegments = VectorSegment.checkTiling(encoder.segments(), encoder.descriptor().dimension());
         FloatMatrix images = FloatMatrix.zeros(n, encoder.descriptor().dimension());
+        ImageSketcher sketcher = new ImageSketcher(imageSegments, alignment);
+        FloatMatrix sketches = FloatMatrix.zeros(n, sketcher.length());
         BitSet hasImage = new BitSet(n);
-        int failed = embedImages(catalog, imageSegments, images, hasImage);
+        int failed = embedImages(catalog, imageSegments, images, sketcher, sketches, hasImage);
 
         progress.start("fitting text", 0);
         List<String> texts = new ArrayList<>(n);
@@ -115,7 +118,7 @@ public final class IndexBuilder {
         }
         TfidfFit text = vectorizer.fitTransform(texts);
         int vocabulary = text.model().vocabularySize();
-        TextToImageAlignment fitted = TextToImageAlignment.fit(text.rows(), vocabulary, images, hasImage, imageSegments, alignment);
+        TextToImageAlignment fitted = TextToImageAlignment.fit(text.rows(), vocabulary, sketches, hasImage, imageSegments, alignment);
         progress.finish();
 
         FusionLayout layout = FusionLayout.of(imageSegments, fitted == null ? 0 : alignment.sketchDimension());
@@ -146,8 +149,12 @@ public final class IndexBuilder {
         return new Result(index, hasImage.cardinality(), failed);
     }
 
-    /** Decodes and encodes every named photo; returns how many failed (each reported). */
-    private int embedImages(Catalog catalog, List<VectorSegment> segments, FloatMatrix out, BitSet hasImage)
+    /**
+     * Decodes, encodes and sketches every named photo on worker threads; returns how many failed
+     * (each reported).
+     */
+    private int embedImages(Catalog catalog, List<VectorSegment> segments, FloatMatrix out, ImageSketcher sketcher,
+                            FloatMatrix sketches, BitSet hasImage)
             throws InterruptedException {
         List<Product> products = catalog.products();
         ImageDecoder decoder = new ImageDecoder(limits);
@@ -180,6 +187,7 @@ public final class IndexBuilder {
                                 any |= Vectors.normalizeInPlace(v, seg.offset(), seg.length());
                             }
                             System.arraycopy(v, 0, out.data(), out.offset(i), v.length);
+                            sketcher.sketch(v, sketches.data(), sketches.offset(i));
                             if (any) {
                                 synchronized (hasImage) {
                                     hasImage.set(i);

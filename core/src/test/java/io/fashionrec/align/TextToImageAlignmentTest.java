@@ -45,7 +45,7 @@ class TextToImageAlignmentTest {
             hasImage.set(i);
         }
         TfidfFit fit = TfidfVectorizer.builder().build().fitTransform(names);
-        TextToImageAlignment alignment = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), images, hasImage,
+        TextToImageAlignment alignment = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), sketch(images, new AlignmentSettings(16, 0.001, 11)), hasImage,
                 SEGMENTS, new AlignmentSettings(16, 0.001, 11));
         float[] redA = align(alignment, fit, "brandx red shirt");
         float[] redB = align(alignment, fit, "brandy red shirt");
@@ -64,14 +64,15 @@ class TextToImageAlignmentTest {
         FloatMatrix images = new FloatMatrix(3, 3, new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
         BitSet all = new BitSet();
         all.set(0, 3);
-        TextToImageAlignment alignment = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), images, all,
+        TextToImageAlignment alignment = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), sketch(images, AlignmentSettings.DEFAULT), all,
                 SEGMENTS, AlignmentSettings.DEFAULT);
         float[] out = new float[AlignmentSettings.DEFAULT.sketchDimension()];
         assertFalse(alignment.align(SparseVector.EMPTY, 0, out, 0));
         assertArrayEquals(new float[out.length], out);
         BitSet one = new BitSet();
         one.set(0);
-        assertNull(TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), images, one, SEGMENTS, AlignmentSettings.DEFAULT));
+        assertNull(TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), sketch(images, AlignmentSettings.DEFAULT), one, SEGMENTS,
+                AlignmentSettings.DEFAULT));
     }
 
     @Test
@@ -80,10 +81,21 @@ class TextToImageAlignmentTest {
         FloatMatrix images = new FloatMatrix(4, 3, new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0});
         BitSet all = new BitSet();
         all.set(0, 4);
-        TextToImageAlignment a = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), images, all, SEGMENTS, AlignmentSettings.DEFAULT);
-        TextToImageAlignment b = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), images, all, SEGMENTS, AlignmentSettings.DEFAULT);
+        TextToImageAlignment a = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), sketch(images, AlignmentSettings.DEFAULT), all,
+                SEGMENTS, AlignmentSettings.DEFAULT);
+        TextToImageAlignment b = TextToImageAlignment.fit(fit.rows(), fit.model().vocabularySize(), sketch(images, AlignmentSettings.DEFAULT), all,
+                SEGMENTS, AlignmentSettings.DEFAULT);
         assertArrayEquals(a.map(0).data(), b.map(0).data());
         assertEquals(4, a.trainingProducts());
+    }
+
+    private static FloatMatrix sketch(FloatMatrix images, AlignmentSettings settings) {
+        ImageSketcher sketcher = new ImageSketcher(SEGMENTS, settings);
+        FloatMatrix out = FloatMatrix.zeros(images.rows(), sketcher.length());
+        for (int i = 0; i < images.rows(); i++) {
+            sketcher.sketch(images.row(i), out.data(), out.offset(i));
+        }
+        return out;
     }
 
     private static float[] align(TextToImageAlignment alignment, TfidfFit fit, String text) {
