@@ -43,7 +43,7 @@ final class ProductFilter {
 
     private static void requireAttribute(ProductTable products, String attribute, String option) {
         if (!products.hasAttribute(attribute)) {
-            throw new IllegalArgumentException("unknown attribute '" + attribute + "' in " + option + "; this index has: "
+            throw new IllegalArgumentException("unknown attribute '" + attribute + "' in '" + option + "'; this index has: "
                     + String.join(", ", products.attributeNames()));
         }
     }

@@ -1,0 +1,54 @@
+package io.fashionrec.cli;
+
+import io.fashionrec.catalog.Catalog;
+import io.fashionrec.catalog.Catalogs;
+import io.fashionrec.catalog.ProblemReport;
+import io.fashionrec.image.ImageEncoder;
+import io.fashionrec.index.IndexBuilder;
+import io.fashionrec.index.ProductIndexFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Catalog to index on disk: what {@code index} and {@code demo} both do. */
+final class CatalogIndexing {
+
+    /** What one run read, built and how long it took. */
+    record Outcome(Catalog catalog, IndexBuilder.Result result, ProblemReport problems, double seconds) {
+
+        String sentence(Path index) {
+            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %d photos embedded, %d unusable; %d text terms; %s",
+                    catalog.size(), index, seconds, result.imagesEmbedded(), result.imagesFailed(),
+                    result.index().textModel().vocabularySize(),
+                    result.index().alignment() != null
+                            ? "alignment fitted on " + result.index().alignment().trainingProducts() + " products"
+                            : "no alignment (fewer than 2 products with both a photo and a name)");
+        }
+    }
+
+    private CatalogIndexing() {
+    }
+
+    /**
+     * Reads {@code catalog}, builds with {@code builder} and {@code imageModel}, writes the index
+     * atomically to {@code index}, and prints the problem summary (if any) to {@code err}.
+     */
+    static Outcome run(Path catalog, Path index, String imageModel, IndexBuilder builder, PrintWriter err)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        ProblemReport problems = new ProblemReport();
+        Catalog read = Catalogs.read(catalog, problems);
+        IndexBuilder.Result result;
+        try (ImageEncoder encoder = ImageModels.create(imageModel)) {
+            result = builder.optProgress(TerminalProgress.forStderr()).setImageEncoder(encoder).build(read);
+        }
+        ProductIndexFormat.write(result.index(), index, TerminalProgress.forStderr());
+        String summary = problems.summary(5);
+        if (!summary.isEmpty()) {
+            err.print(summary);
+            err.flush();
+        }
+        return new Outcome(read, result, problems, (System.nanoTime() - start) / 1e9);
+    }
+}

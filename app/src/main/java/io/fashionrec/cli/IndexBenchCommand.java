@@ -1,0 +1,150 @@
+package io.fashionrec.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time 'fashionrec index' on a catalog, JVM start included, against the Python peer's image features on the same images.",
+            "Rounds alternate peer and fashionrec; the ratio is median fashionrec seconds / median peer image-feature seconds."})
+final class IndexBenchCommand implements Callable<Integer> {
+
+    private static final Pattern PEER_IMAGE_SECONDS = Pattern.compile("image features ([0-9.]+)s");
+
+    @Mixin
+    Streams streams;
+
+    @Option(names = "--catalog", paramLabel = "DIR", required = true, description = "The catalog to index (e.g. ../shared/data/fashion-sample).")
+    Path catalog;
+
+    @Option(names = "--peer", paramLabel = "FILE",
+            description = "The peer script (default: reference_classic.py in the tools/ folder two levels above the catalog).")
+    Path peer;
+
+    @Option(names = "--python", paramLabel = "FILE", defaultValue = "/usr/bin/python3", description = "Python for the peer (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Rounds (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new BadOptionException("--runs must be at least 1, got " + runs);
+        }
+        Path script = peer != null ? peer : catalog.toAbsolutePath().normalize().resolve("../../tools/reference_classic.py").normalize();
+        if (!Files.isRegularFile(script)) {
+            throw new BadOptionException("no peer script at " + script + "; name it with --peer");
+        }
+        Path work = Files.createTempDirectory("fashionrec-bench-index");
+        double[] ours = new double[runs];
+        double[] peerImage = new double[runs];
+        double[] peerWall = new double[runs];
+        try {
+            for (int r = 0; r < runs; r++) {
+                long start = System.nanoTime();
+                String peerOut = run(List.of(python, script.toString(), catalog.toString()), work.resolve("peer.log"));
+                peerWall[r] = (System.nanoTime() - start) / 1e9;
+                Matcher m = PEER_IMAGE_SECONDS.matcher(peerOut);
+                if (!m.find()) {
+                    throw new IOException("the peer printed no 'image features Ns' line; its output: " + peerOut.strip());
+                }
+                peerImage[r] = Double.parseDouble(m.group(1));
+                start = System.nanoTime();
+                run(fashionrec("index", "--catalog", catalog.toString(), "--index", work.resolve("index").toString()), work.resolve("ours.log"));
+                ours[r] = (System.nanoTime() - start) / 1e9;
+                streams.err().printf(Locale.ROOT, "round %d: fashionrec index %.2f s, peer image features %.2f s%n", r + 1, ours[r], peerImage[r]);
+                streams.err().flush();
+            }
+        } finally {
+            deleteTree(work);
+        }
+        double ratio = median(ours) / median(peerImage);
+        if (json) {
+            ObjectNode doc = Json.object();
+            doc.put("benchmark", "index");
+            doc.put("catalog", catalog.toString());
+            doc.put("date", LocalDate.now().toString());
+            doc.put("machine", Machine.describe());
+            doc.put("runs", runs);
+            putSeries(doc.putObject("fashionrec"), "wallSeconds", ours);
+            ObjectNode p = doc.putObject("peer");
+            p.put("script", script.toString());
+            putSeries(p, "imageFeatureSeconds", peerImage);
+            putSeries(p, "wallSeconds", peerWall);
+            doc.put("ratio", Math.round(ratio * 1000) / 1000.0);
+            Json.print(streams.out(), doc);
+        } else {
+            streams.out().printf(Locale.ROOT, "fashionrec index (JVM start included): median %.2f s; peer image features alone: median %.2f s "
+                    + "(peer wall %.2f s); ratio %.2f  [%s, %s]%n", median(ours), median(peerImage), median(peerWall), ratio,
+                    Machine.describe(), LocalDate.now());
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The command line users run: the {@code fashionrec} launcher that started this process (it
+     * exports its path), so the timing includes the launcher and the JVM options it picks. Run
+     * without the launcher (from an IDE), a new JVM with this class path.
+     */
+    private static List<String> fashionrec(String... args) {
+        String launcher = System.getenv("FASHIONREC_LAUNCHER");
+        List<String> command = launcher != null ? new ArrayList<>(List.of(launcher))
+                : new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                        System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** Runs a process to completion; returns its stdout, or fails with the tail of its log. */
+    private static String run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        if (code != 0) {
+            throw new IOException("'" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " ...' exited with " + code
+                    + ": " + Files.readString(log).strip());
+        }
+        return out;
+    }
+
+    private static void putSeries(ObjectNode node, String field, double[] values) {
+        ArrayNode a = node.putArray(field);
+        for (double v : values) {
+            a.add(Math.round(v * 1000) / 1000.0);
+        }
+        node.put("median", Math.round(median(values) * 1000) / 1000.0);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.fashionrec.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fashionrec.catalog.ProblemKind;
+import io.fashionrec.fusion.FusionWeights;
+import io.fashionrec.index.IndexBuilder;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Read a catalog, embed its photos and names, and write an index.")
+final class IndexCommand implements Callable<Integer> {
+
+    @Mixin
+    Streams streams;
+
+    @Option(names = "--catalog", paramLabel = "DIR", required = true,
+            description = "A directory with styles.csv and images/ (Kaggle layout), or a .jsonl file.")
+    Path catalog;
+
+    @Option(names = "--index", paramLabel = "DIR", required = true, description = "Where to write the index (replaced atomically).")
+    Path index;
+
+    @Option(names = "--image-model", paramLabel = "MODEL", defaultValue = ImageModels.DEFAULT,
+            description = "Image encoder (default: ${DEFAULT-VALUE}: shape + colour, offline).")
+    String imageModel;
+
+    @Option(names = "--text-model", paramLabel = "MODEL", defaultValue = "tfidf", description = "Text model (default: ${DEFAULT-VALUE}).")
+    String textModel;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the photos (default: all cores).")
+    Integer threads;
+
+    @Mixin
+    WeightOptions weights;
+
+    @Option(names = "--json", description = "Print the summary as one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"tfidf".equals(textModel)) {
+            throw new BadOptionException("unknown text model '" + textModel + "'; available: tfidf");
+        }
+        IndexBuilder builder = IndexBuilder.builder();
+        if (threads != null) {
+            if (threads < 1) {
+                throw new BadOptionException("--threads must be at least 1, got " + threads);
+            }
+            builder.optThreads(threads);
+        }
+        FusionWeights defaults = weights.weights(FusionWeights.DEFAULT);
+        if (defaults != null) {
+            builder.optWeights(defaults);
+        }
+        if (weights.kernel() != null) {
+            builder.optKernel(weights.kernel());
+        }
+        CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, imageModel, builder, streams.err());
+        IndexBuilder.Result result = outcome.result();
+        if (json) {
+            ObjectNode doc = Json.object();
+            doc.put("index", index.toString());
+            doc.put("products", outcome.catalog().size());
+            doc.put("imagesEmbedded", result.imagesEmbedded());
+            doc.put("imagesFailed", result.imagesFailed());
+            doc.put("vocabulary", result.index().textModel().vocabularySize());
+            doc.put("alignment", result.index().alignment() != null);
+            doc.put("seconds", Math.round(outcome.seconds() * 1000) / 1000.0);
+            ObjectNode byKind = doc.putObject("problems");
+            for (Map.Entry<ProblemKind, Integer> e : outcome.problems().counts().entrySet()) {
+                byKind.put(e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getValue());
+            }
+            Json.print(streams.out(), doc);
+        } else {
+            streams.out().println(outcome.sentence(index));
+        }
+        return ExitCodes.OK;
+    }
+}

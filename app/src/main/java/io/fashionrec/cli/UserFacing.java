@@ -1,0 +1,18 @@
+package io.fashionrec.cli;
+
+import io.fashionrec.catalog.CatalogException;
+import io.fashionrec.image.ImageDecodeException;
+import io.fashionrec.index.store.IndexFormatException;
+import io.fashionrec.recommend.NoSuchProductException;
+
+/** Exception types whose message is already a sentence written for the person at the terminal. */
+final class UserFacing {
+
+    private UserFacing() {
+    }
+
+    static boolean is(Throwable t) {
+        return t instanceof CatalogException || t instanceof NoSuchProductException || t instanceof IndexFormatException
+                || t instanceof ImageDecodeException;
+    }
+}
