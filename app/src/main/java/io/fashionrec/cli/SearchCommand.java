@@ -52,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
         float[] photo = null;
         if (image != null) {
             try (ImageEncoder encoder = ImageModels.forIndex(idx)) {
-                photo = encoder.encode(new ImageDecoder(ImageLimits.DEFAULT).decode(image));
+                photo = encoder.encode(new ImageDecoder(ImageLimits.DEFAULT).decode(image, encoder.minimumInputSide()));
             }
         }
         Recommender recommender = new Recommender(idx);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
@@ -61,6 +62,19 @@ public final class ImageDecoder {
      * the way the user should read it (relative to the catalog, say).
      */
     public BufferedImage decode(Path file) throws ImageDecodeException {
+        return decode(file, 0);
+    }
+
+    /**
+     * Decodes an image file, possibly at reduced resolution: when both sides are at least twice
+     * {@code minimumSide}, every other row and column is skipped while decoding, which halves the
+     * work of the decoder and of everything after it. Never more than that: skipping more pixels
+     * would alias fine fabric textures into patterns that are not in the photo.
+     *
+     * @param minimumSide the smallest side the caller needs (an encoder's
+     *                    {@link ImageEncoder#minimumInputSide()}), or 0 for full resolution
+     */
+    public BufferedImage decode(Path file, int minimumSide) throws ImageDecodeException {
         String source = file.toString();
         BasicFileAttributes attributes;
         try {
@@ -84,7 +98,7 @@ public final class ImageDecoder {
         } catch (IOException e) {
             throw failure(ProblemKind.IMAGE_UNREADABLE, source, "cannot be read (" + describe(e) + ")");
         }
-        return decode(bytes, source);
+        return decode(bytes, source, minimumSide);
     }
 
     /**
@@ -92,6 +106,14 @@ public final class ImageDecoder {
      * modified; {@code sourceName} names the image in messages.
      */
     public BufferedImage decode(byte[] bytes, String sourceName) throws ImageDecodeException {
+        return decode(bytes, sourceName, 0);
+    }
+
+    /** Decodes an image held in memory, possibly at reduced resolution; see {@link #decode(Path, int)}. */
+    public BufferedImage decode(byte[] bytes, String sourceName, int minimumSide) throws ImageDecodeException {
+        if (minimumSide < 0) {
+            throw new IllegalArgumentException("minimumSide must be >= 0, got " + minimumSide);
+        }
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(sourceName, "sourceName");
         checkSize(bytes.length, sourceName);
@@ -108,7 +130,7 @@ public final class ImageDecoder {
             ImageReaderSpi plain = ImageFormat.plainJpegReader();
             if (structure.plain() && plain != null) {
                 try {
-                    return readPixels(plain, format, bytes, sourceName, orientation);
+                    return readPixels(plain, format, bytes, sourceName, orientation, minimumSide);
                 } catch (ImageDecodeException e) {
                     if (e.kind() == ProblemKind.IMAGE_TOO_LARGE) {
                         throw e;
@@ -119,12 +141,12 @@ public final class ImageDecoder {
         } else if (format == ImageFormat.WEBP) {
             checkRiffLength(bytes, sourceName);
         }
-        return readPixels(format.reader(), format, bytes, sourceName, orientation);
+        return readPixels(format.reader(), format, bytes, sourceName, orientation, minimumSide);
     }
 
     /** Header check, pixel decoding and conversion, with every plugin failure turned into a problem. */
-    private BufferedImage readPixels(ImageReaderSpi spi, ImageFormat format, byte[] bytes, String source, Orientation orientation)
-            throws ImageDecodeException {
+    private BufferedImage readPixels(ImageReaderSpi spi, ImageFormat format, byte[] bytes, String source, Orientation orientation,
+                                     int minimumSide) throws ImageDecodeException {
         ImageReader reader = readers.get().remove(spi);
         if (reader == null) {
             try {
@@ -147,7 +169,11 @@ public final class ImageDecoder {
                         "declares " + width + "x" + height + " pixels, over the limit of " + limits.maxPixels());
             }
             // Inside the guard: a plugin may hand back a colour model that fails when its pixels are read.
-            BufferedImage image = RgbConversion.toIntRgb(reader.read(0, reader.getDefaultReadParam()), orientation);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (minimumSide > 0 && Math.min(width, height) >= 2 * minimumSide) {
+                param.setSourceSubsampling(2, 2, 0, 0);
+            }
+            BufferedImage image = RgbConversion.toIntRgb(reader.read(0, param), orientation);
             reusable = true;
             return image;
         } catch (IOException e) {

@@ -29,6 +29,15 @@ public interface ImageEncoder extends AutoCloseable {
         return VectorSegment.whole("image", descriptor().dimension());
     }
 
+    /**
+     * The smallest image side this encoder needs for its full quality, so that callers may
+     * decode large photos at a reduced resolution ({@link ImageDecoder#decode(java.nio.file.Path, int)});
+     * 0 (the default) asks for full resolution.
+     */
+    default int minimumInputSide() {
+        return 0;
+    }
+
     /** The raw embedding of one image. */
     float[] encode(BufferedImage image);
 

@@ -47,7 +47,9 @@ class ClassicImageEncoderTest {
     void describesItself() {
         EncoderDescriptor d = encoder.descriptor();
         assertEquals("classic", d.name());
-        assertEquals(1, d.version());
+        assertEquals(2, d.version());
+        assertEquals(96, encoder.minimumInputSide(), "the grey thumbnail's side");
+        assertTrue(d.preprocessing().startsWith("input: decoded at half resolution when both sides are at least 192"), d.preprocessing());
         assertEquals(3216, d.dimension());
         assertEquals("", d.modelSha256());
         assertTrue(d.preprocessing().contains("HOG") && d.preprocessing().contains("Lab"), d.preprocessing());
