@@ -19,7 +19,6 @@ import io.fashionrec.image.ImageLimits;
 import io.fashionrec.progress.Progress;
 import io.fashionrec.text.TfidfFit;
 import io.fashionrec.text.TfidfVectorizer;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,8 +26,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Builds an index in memory from a catalog: decodes and encodes every photo on worker threads,
@@ -105,60 +105,79 @@ public final class IndexBuilder {
         List<Product> products = catalog.products();
         int n = products.size();
         List<VectorSegment> imageSegments = VectorSegment.checkTiling(encoder.segments(), encoder.descriptor().dimension());
-        FloatMatrix images = FloatMatrix.zeros(n, encoder.descriptor().dimension());
+        FloatMatrix[] images = new FloatMatrix[imageSegments.size()];
+        for (int k = 0; k < images.length; k++) {
+            images[k] = FloatMatrix.zeros(n, imageSegments.get(k).length());
+        }
         ImageSketcher sketcher = new ImageSketcher(imageSegments, alignment);
         FloatMatrix sketches = FloatMatrix.zeros(n, sketcher.length());
-        BitSet hasImage = new BitSet(n);
-        int failed = embedImages(catalog, imageSegments, images, sketcher, sketches, hasImage);
-
-        progress.start("fitting text", 0);
-        List<String> texts = new ArrayList<>(n);
-        for (Product p : products) {
-            texts.add(p.text());
+        int[] imageMasks = new int[n];
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fashionrec-embed");
+            t.setDaemon(true);
+            return t;
+        });
+        TfidfFit text;
+        ProductTable table;
+        Path root = catalogRoot(catalog);
+        int failed;
+        try {
+            List<Future<Integer>> embedding = startEmbedding(pool, catalog, imageSegments, images, sketcher, sketches, imageMasks);
+            // While the workers embed the photos, this thread does what needs no photo.
+            List<String> texts = new ArrayList<>(n);
+            for (Product p : products) {
+                texts.add(p.text());
+            }
+            text = vectorizer.fitTransform(texts);
+            table = table(catalog, root);
+            failed = await(embedding);
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
         }
-        TfidfFit text = vectorizer.fitTransform(texts);
+        BitSet hasImage = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            hasImage.set(i, imageMasks[i] != 0);
+        }
         int vocabulary = text.model().vocabularySize();
         TextToImageAlignment fitted = TextToImageAlignment.fit(text.rows(), vocabulary, sketches, hasImage, imageSegments, alignment);
-        progress.finish();
 
         FusionLayout layout = FusionLayout.of(imageSegments, fitted == null ? 0 : alignment.sketchDimension());
         FloatMatrix[] dense = new FloatMatrix[layout.size()];
         int[] masks = new int[n];
         for (int i = 0; i < n; i++) {
-            masks[i] = text.rows().get(i).isEmpty() ? 0 : 1;
+            // layout bit 0 is the text; image segment k is layout bit k + 1
+            masks[i] = (text.rows().get(i).isEmpty() ? 0 : 1) | imageMasks[i] << 1;
         }
-        int s = 1;
-        for (VectorSegment seg : imageSegments) {
-            dense[s] = slice(images, seg, hasImage, masks, s);
-            s++;
-        }
+        System.arraycopy(images, 0, dense, 1, images.length);
         if (fitted != null) {
-            for (int a = 0; a < imageSegments.size(); a++, s++) {
-                dense[s] = FloatMatrix.zeros(n, alignment.sketchDimension());
-                for (int i = 0; i < n; i++) {
-                    if (fitted.align(text.rows().get(i), a, dense[s].data(), dense[s].offset(i))) {
-                        masks[i] |= 1 << s;
+            int first = 1 + images.length;
+            for (int a = 0; a < imageSegments.size(); a++) {
+                dense[first + a] = FloatMatrix.zeros(n, alignment.sketchDimension());
+            }
+            IntStream.range(0, n).parallel().forEach(i -> {
+                for (int a = 0; a < imageSegments.size(); a++) {
+                    FloatMatrix m = dense[first + a];
+                    if (fitted.align(text.rows().get(i), a, m.data(), m.offset(i))) {
+                        masks[i] |= 1 << (first + a);
                     }
                 }
-            }
+            });
         }
-        Path root = catalogRoot(catalog);
-        ProductTable table = table(catalog, root);
         FusedVectors vectors = new FusedVectors(layout, text.rows(), vocabulary, dense, masks);
         ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), fitted, weights, kernel);
         return new Result(index, hasImage.cardinality(), failed);
     }
 
     /**
-     * Decodes, encodes and sketches every named photo on worker threads; returns how many failed
-     * (each reported).
+     * Submits the decoding, encoding and sketching of every named photo to {@code pool}. Each
+     * product's rows and mask are written only by the task that handles it. Problems go to the
+     * catalog's report; each task returns how many of its photos failed.
      */
-    private int embedImages(Catalog catalog, List<VectorSegment> segments, FloatMatrix out, ImageSketcher sketcher,
-                            FloatMatrix sketches, BitSet hasImage)
-            throws InterruptedException {
+    private List<Future<Integer>> startEmbedding(ExecutorService pool, Catalog catalog, List<VectorSegment> segments,
+                                                 FloatMatrix[] images, ImageSketcher sketcher, FloatMatrix sketches, int[] imageMasks) {
         List<Product> products = catalog.products();
         ImageDecoder decoder = new ImageDecoder(limits);
-        AtomicInteger failed = new AtomicInteger();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             if (products.get(i).image() != null) {
@@ -166,72 +185,49 @@ public final class IndexBuilder {
             }
         }
         progress.start("embedding images", todo.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "fashionrec-embed");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            int chunk = Math.max(1, Math.min(64, todo.size() / (threads * 8) + 1));
-            for (int from = 0; from < todo.size(); from += chunk) {
-                List<Integer> part = todo.subList(from, Math.min(todo.size(), from + chunk));
-                futures.add(pool.submit(() -> {
-                    for (int i : part) {
-                        Product p = products.get(i);
-                        try {
-                            BufferedImage image = decoder.decode(p.image());
-                            float[] v = encoder.encode(image);
-                            boolean any = false;
-                            for (VectorSegment seg : segments) {
-                                any |= Vectors.normalizeInPlace(v, seg.offset(), seg.length());
+        List<Future<Integer>> futures = new ArrayList<>();
+        int chunk = Math.max(1, Math.min(64, todo.size() / (threads * 8) + 1));
+        for (int from = 0; from < todo.size(); from += chunk) {
+            List<Integer> part = todo.subList(from, Math.min(todo.size(), from + chunk));
+            futures.add(pool.submit(() -> {
+                int failures = 0;
+                for (int i : part) {
+                    Product p = products.get(i);
+                    try {
+                        float[] v = encoder.encode(decoder.decode(p.image(), encoder.minimumInputSide()));
+                        int mask = 0;
+                        for (int k = 0; k < segments.size(); k++) {
+                            VectorSegment seg = segments.get(k);
+                            if (Vectors.normalizeInPlace(v, seg.offset(), seg.length())) {
+                                mask |= 1 << k;
                             }
-                            System.arraycopy(v, 0, out.data(), out.offset(i), v.length);
-                            sketcher.sketch(v, sketches.data(), sketches.offset(i));
-                            if (any) {
-                                synchronized (hasImage) {
-                                    hasImage.set(i);
-                                }
-                            }
-                        } catch (ImageDecodeException e) {
-                            failed.incrementAndGet();
-                            catalog.problems().add(e.kind(), p.origin(), p.id(), e.getMessage());
+                            System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(i), seg.length());
                         }
-                        progress.advance(1);
+                        sketcher.sketch(v, sketches.data(), sketches.offset(i));
+                        imageMasks[i] = mask;
+                    } catch (ImageDecodeException e) {
+                        failures++;
+                        catalog.problems().add(e.kind(), p.origin(), p.id(), e.getMessage());
                     }
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("the image encoder failed: " + e.getCause(), e.getCause());
+                    progress.advance(1);
                 }
-            }
-        } finally {
-            pool.shutdownNow();
-            progress.finish();
+                return failures;
+            }));
         }
-        return failed.get();
+        return futures;
     }
 
-    /** One image segment as its own matrix; rows of products without a photo stay zero. */
-    private static FloatMatrix slice(FloatMatrix images, VectorSegment seg, BitSet hasImage, int[] masks, int s) {
-        int n = images.rows();
-        FloatMatrix m = FloatMatrix.zeros(n, seg.length());
-        for (int i = 0; i < n; i++) {
-            if (!hasImage.get(i)) {
-                continue;
-            }
-            System.arraycopy(images.data(), images.offset(i) + seg.offset(), m.data(), m.offset(i), seg.length());
-            for (int d = m.offset(i); d < m.offset(i) + seg.length(); d++) {
-                if (m.data()[d] != 0) {
-                    masks[i] |= 1 << s;
-                    break;
-                }
+    /** Waits for every embedding task; returns how many photos failed, or rethrows an encoder failure. */
+    private static int await(List<Future<Integer>> tasks) throws InterruptedException {
+        int failed = 0;
+        for (Future<Integer> f : tasks) {
+            try {
+                failed += f.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the image encoder failed: " + e.getCause(), e.getCause());
             }
         }
-        return m;
+        return failed;
     }
 
     /** {@code image} relative to {@code root} when it lies inside it (portable), else absolute. */
