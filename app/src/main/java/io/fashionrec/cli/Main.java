@@ -21,7 +21,7 @@ public final class Main {
 
     /** Runs one command line with the given streams; returns the exit code. Tests call this. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new FashionRec());
+        CommandLine cli = FashionRec.commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::badUsage);
