@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The offline default image encoder: no model file, pure Java, well under a millisecond per
  * 224x224 photo on one core. It reproduces the Python prototype that chose its features
- * ({@code classic_reference.py}); its vector is two segments, each of unit length:
+ * ({@code tools/classic_features.py}); its vector is two segments, each of unit length:
  * <ol>
  * <li>{@code shape} (2,352 dimensions, weight 0.75): the HOG of the 96x96 grey image
  * ({@code GreyThumbnail}, {@code HogDescriptor}), which captures the silhouette and so the

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Parity with the prototype on the shared 2,000-product sample: the leave-one-out precision@5
  * of the shape segment, the colour segment and the weighted image vector, by articleType,
- * subCategory and baseColour, equals what {@code /usr/bin/python3 /work/wt/ref/classic_reference.py}
+ * subCategory and baseColour, equals what {@code /usr/bin/python3 tools/classic_features.py}
  * printed (Pillow 9.4.0, scikit-image 0.19.3) to within 0.01. A neighbour's label counts when it
  * equals the query's; the query itself is left out.
  */
