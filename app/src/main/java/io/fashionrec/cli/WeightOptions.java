@@ -7,17 +7,17 @@ import picocli.CommandLine.Option;
 /** Mixin: fusion weights and kernel for one query or evaluation; unset values keep the index's defaults. */
 final class WeightOptions {
 
-    @Option(names = "--text-weight", paramLabel = "W", description = "Weight of the TF-IDF text similarity (default: the index's).")
+    @Option(names = "--text-weight", paramLabel = "W", description = "Weight of the TF-IDF text similarity (default: the index's; indexes are built with " + FusionWeights.DEFAULT_TEXT + ").")
     Double text;
 
-    @Option(names = "--image-weight", paramLabel = "W", description = "Weight of the image similarity (default: the index's).")
+    @Option(names = "--image-weight", paramLabel = "W", description = "Weight of the image similarity (default: the index's; indexes are built with " + FusionWeights.DEFAULT_IMAGE + ").")
     Double image;
 
     @Option(names = "--alignment-weight", paramLabel = "W",
-            description = "Weight of the similarity of the appearance the names imply (default: the index's).")
+            description = "Weight of the similarity of the appearance the names imply (default: the index's; indexes are built with " + FusionWeights.DEFAULT_ALIGNMENT + ").")
     Double alignment;
 
-    @Option(names = "--kernel", paramLabel = "K", description = "cosine (default) or linear.")
+    @Option(names = "--kernel", paramLabel = "K", description = "cosine or linear (default: the index's; indexes are built with cosine).")
     String kernel;
 
     /** The weights to use: the index's defaults with any given option applied, or null if none given. */

@@ -12,8 +12,14 @@ package io.fashionrec.fusion;
  */
 public record FusionWeights(double text, double image, double alignment) {
 
+    /** The default text weight (a constant, so that help texts can quote it). */
+    public static final double DEFAULT_TEXT = 1.0;
+    /** The default image weight. */
+    public static final double DEFAULT_IMAGE = 1.5;
+    /** The default alignment weight. */
+    public static final double DEFAULT_ALIGNMENT = 3.0;
     /** Chosen by evaluation on the shared sample; see the class comment. */
-    public static final FusionWeights DEFAULT = new FusionWeights(1.0, 1.5, 3.0);
+    public static final FusionWeights DEFAULT = new FusionWeights(DEFAULT_TEXT, DEFAULT_IMAGE, DEFAULT_ALIGNMENT);
 
     public FusionWeights {
         check("text", text);
