@@ -125,12 +125,14 @@ final class IndexBenchCommand implements Callable<Integer> {
         return out;
     }
 
+    /** {@code field: {"values": [...], "median": m}}, seconds rounded to milliseconds. */
     private static void putSeries(ObjectNode node, String field, double[] values) {
-        ArrayNode a = node.putArray(field);
+        ObjectNode series = node.putObject(field);
+        ArrayNode a = series.putArray("values");
         for (double v : values) {
             a.add(Math.round(v * 1000) / 1000.0);
         }
-        node.put("median", Math.round(median(values) * 1000) / 1000.0);
+        series.put("median", Math.round(median(values) * 1000) / 1000.0);
     }
 
     private static double median(double[] values) {
