@@ -5,10 +5,9 @@ package io.fashionrec.fusion;
  * non-negative and at least one is positive.
  *
  * <p>The defaults were chosen with {@code fashionrec evaluate --grid} on the shared 2,000-product
- * sample (see BENCHMARKS.md for the figures that chose them): on the plateau where fused
- * precision@5 gains most over the better single modality on every label (subCategory binds, flat
- * at +0.052 to +0.053 for alignment weights 2 to 6), the point that keeps articleType within 0.002
- * of its best while gaining most on baseColour.
+ * sample (BENCHMARKS.md has the figures): on the plateau where fused precision@5 gains most over
+ * the better single modality on every label (subCategory binds, flat for alignment weights 2 to
+ * 6), the point that keeps articleType within 0.003 of its best while gaining on baseColour.
  */
 public record FusionWeights(double text, double image, double alignment) {
 
