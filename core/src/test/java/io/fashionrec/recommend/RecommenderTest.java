@@ -117,6 +117,14 @@ class RecommenderTest {
     }
 
     @Test
+    void aHugeKReturnsEveryOtherProductWithoutAllocatingK() {
+        Recommender recommender = new Recommender(tiny);
+        // A k taken from a user (fashionrec similar -k) must not size an allocation.
+        assertEquals(ranking(recommender, "1"), recommender.similar("1", SearchOptions.top(Integer.MAX_VALUE)));
+        assertEquals(tiny.size(), recommender.searchText("red", SearchOptions.top(Integer.MAX_VALUE)).size());
+    }
+
+    @Test
     void filtersReturnExactlyTheBestMatchingProducts() {
         Recommender recommender = new Recommender(synthetic);
         ProductTable products = synthetic.products();
