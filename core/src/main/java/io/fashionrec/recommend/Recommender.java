@@ -149,7 +149,9 @@ public final class Recommender {
         FusedScorer scorer = scorer(options);
         ProductFilter filter = ProductFilter.of(index.products(), options, exclude);
         float[][] dots = dots(query);
-        TopK top = new TopK(options.k());
+        // k comes from users (-k on the command line) and sizes TopK's arrays: no more than the
+        // index can return, or a huge k exhausts the heap before the scan starts.
+        TopK top = new TopK(Math.min(options.k(), Math.max(1, vectors.size())));
         for (int j = 0; j < vectors.size(); j++) {
             if (j == exclude) {
                 continue;
