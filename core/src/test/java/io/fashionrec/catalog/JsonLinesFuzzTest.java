@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,22 +42,9 @@ class JsonLinesFuzzTest {
 
     @Test
     void validRecordsAreNeverLostAndEveryOtherLineIsAccountedFor() throws IOException {
-        Path file = dir.resolve("products.jsonl");
-        for (int i = 0; i < CASES; i++) {
-            long seed = SEED + i;
-            String context = "seed " + seed + ": ";
-            JsonCase generated = new JsonCase(new Random(seed));
-            Files.write(file, generated.bytes);
-            ProblemReport problems = new ProblemReport();
-            Catalog catalog;
-            try {
-                catalog = new JsonLinesReader().read(file, problems);
-            } catch (RuntimeException e) {
-                throw new AssertionError(context + "the reader threw " + e, e);
-            }
-            generated.check(catalog, problems, context);
-        }
+        ReaderFuzzing.run(dir.resolve("products.jsonl"), new JsonLinesReader(), SEED, CASES, JsonCase::new);
     }
+
 
     private enum Kind { VALID, NO_ID, DUPLICATE, GARBAGE, CORRUPT, BLANK, BAD_ENCODING }
 
@@ -71,7 +57,7 @@ class JsonLinesFuzzTest {
     }
 
     /** One generated file and its expectations. */
-    private static final class JsonCase {
+    private static final class JsonCase implements ReaderFuzzing.Case {
 
         private static final List<String> KEYS = List.of("brand", "colour", "price", "onSale", "tags", "size", "rating", "material");
         private static final String[] WORDS = {"Blue", "Shirt", "Cotton", "Café", "日本", "Größe", "Heels", "Kurta"};
@@ -266,7 +252,13 @@ class JsonLinesFuzzTest {
             return random.nextBoolean() ? escaped : escaped.replace("é", "\\u00e9");
         }
 
-        void check(Catalog catalog, ProblemReport problems, String context) {
+        @Override
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        @Override
+        public void check(Catalog catalog, ProblemReport problems, String context) {
             Map<Long, Product> byLine = new HashMap<>();
             for (Product product : catalog.products()) {
                 assertNull(byLine.put(product.origin().line(), product), context + "two products from one line");

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,22 +40,9 @@ class StylesCsvFuzzTest {
 
     @Test
     void validRowsAreNeverLostAndEveryOtherLineIsAccountedFor() throws IOException {
-        Path file = dir.resolve("styles.csv");
-        for (int i = 0; i < CASES; i++) {
-            long seed = SEED + i;
-            String context = "seed " + seed + ": ";
-            CsvCase generated = new CsvCase(new Random(seed));
-            Files.write(file, generated.bytes);
-            ProblemReport problems = new ProblemReport();
-            Catalog catalog;
-            try {
-                catalog = new StylesCsvReader().read(file, problems);
-            } catch (RuntimeException e) {
-                throw new AssertionError(context + "the reader threw " + e, e);
-            }
-            generated.check(catalog, problems, context);
-        }
+        ReaderFuzzing.run(dir.resolve("styles.csv"), new StylesCsvReader(), SEED, CASES, CsvCase::new);
     }
+
 
     private enum Kind { VALID, EXTRA_FIELDS, MISSING_FIELDS, NO_ID, DUPLICATE, GARBAGE, UNTERMINATED, BLANK, BAD_ENCODING }
 
@@ -68,7 +54,7 @@ class StylesCsvFuzzTest {
     }
 
     /** One generated file and its expectations. */
-    private static final class CsvCase {
+    private static final class CsvCase implements ReaderFuzzing.Case {
 
         private static final String[] WORDS = {"Blue", "Shirt", "Men", "Women", "Slim", "Fit", "Cotton", "Kurta", "Heels",
             "Café", "Größe", "日本", "5-Pocket", "Jeans"};
@@ -226,7 +212,13 @@ class StylesCsvFuzzTest {
             return out.toString();
         }
 
-        void check(Catalog catalog, ProblemReport problems, String context) {
+        @Override
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        @Override
+        public void check(Catalog catalog, ProblemReport problems, String context) {
             Map<Long, Product> byLine = new HashMap<>();
             for (Product product : catalog.products()) {
                 assertNull(byLine.put(product.origin().line(), product), context + "two products from one line");
