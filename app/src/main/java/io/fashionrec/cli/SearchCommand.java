@@ -31,17 +31,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "FILE", description = "A photo (JPEG, PNG, WebP, GIF, BMP).")
     Path image;
 
-    @Option(names = "-k", paramLabel = "K", defaultValue = "5", description = "How many products (default: ${DEFAULT-VALUE}).")
-    int k;
-
     @Mixin
-    WeightOptions weights;
-
-    @Mixin
-    FilterOptions filters;
-
-    @Option(names = "--json", description = "Print one JSON document instead of a table.")
-    boolean json;
+    QueryOptions query;
 
     @Override
     public Integer call() throws Exception {
@@ -56,10 +47,10 @@ final class SearchCommand implements Callable<Integer> {
             }
         }
         Recommender recommender = new Recommender(idx);
-        SearchOptions options = Queries.options(k, weights, filters, idx);
-        float[] query = photo;
-        List<Recommendation> results = Queries.run(() -> recommender.search(text, query, options));
-        if (json) {
+        SearchOptions options = query.searchOptions(idx);
+        float[] photoVector = photo;
+        List<Recommendation> results = QueryOptions.run(() -> recommender.search(text, photoVector, options));
+        if (query.json) {
             ObjectNode doc = Json.object();
             ObjectNode q = doc.putObject("query");
             if (text != null) {

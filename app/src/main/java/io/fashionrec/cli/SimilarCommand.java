@@ -24,25 +24,16 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", required = true, description = "The product to find similar products for.")
     String id;
 
-    @Option(names = "-k", paramLabel = "K", defaultValue = "5", description = "How many products (default: ${DEFAULT-VALUE}).")
-    int k;
-
     @Mixin
-    WeightOptions weights;
-
-    @Mixin
-    FilterOptions filters;
-
-    @Option(names = "--json", description = "Print one JSON document instead of a table.")
-    boolean json;
+    QueryOptions query;
 
     @Override
     public Integer call() throws Exception {
         ProductIndex idx = index.open();
         Recommender recommender = new Recommender(idx);
-        SearchOptions options = Queries.options(k, weights, filters, idx);
-        List<Recommendation> results = Queries.run(() -> recommender.similar(id, options));
-        if (json) {
+        SearchOptions options = query.searchOptions(idx);
+        List<Recommendation> results = QueryOptions.run(() -> recommender.similar(id, options));
+        if (query.json) {
             ObjectNode doc = Json.object();
             doc.put("query", id);
             doc.set("results", Json.results(results));

@@ -3,14 +3,31 @@ package io.fashionrec.cli;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.recommend.SearchOptions;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** What the query commands share: building search options and mapping bad option values to usage errors. */
-final class Queries {
+/**
+ * Mixin: what the query commands ({@code similar}, {@code search}) share: how many results, the
+ * fusion weights, the attribute filters and the output format.
+ */
+@Command
+final class QueryOptions {
 
-    private Queries() {
-    }
+    @Option(names = "-k", paramLabel = "K", defaultValue = "5", description = "How many products (default: ${DEFAULT-VALUE}).")
+    int k;
 
-    static SearchOptions options(int k, WeightOptions weights, FilterOptions filters, ProductIndex index) {
+    @Mixin
+    WeightOptions weights;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = "--json", description = "Print one JSON document instead of a table.")
+    boolean json;
+
+    /** The search options these flags ask for, on top of the index's defaults. */
+    SearchOptions searchOptions(ProductIndex index) {
         if (k < 1) {
             throw new BadOptionException("-k must be at least 1, got " + k);
         }
