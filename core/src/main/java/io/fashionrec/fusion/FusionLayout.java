@@ -49,11 +49,6 @@ public final class FusionLayout {
         return segments.get(i);
     }
 
-    /** True if at least one segment belongs to {@code modality}. */
-    public boolean has(Modality modality) {
-        return segments.stream().anyMatch(s -> s.modality() == modality);
-    }
-
     /** The effective weight of each segment: its modality's weight times its share. */
     public double[] segmentWeights(FusionWeights weights) {
         double[] w = new double[segments.size()];

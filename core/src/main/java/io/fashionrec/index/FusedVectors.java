@@ -73,15 +73,4 @@ public final class FusedVectors {
     public int mask(int ordinal) {
         return masks[ordinal];
     }
-
-    /** Products that have at least one segment of the given mask bits. */
-    public int count(int segmentBits) {
-        int c = 0;
-        for (int m : masks) {
-            if ((m & segmentBits) != 0) {
-                c++;
-            }
-        }
-        return c;
-    }
 }
