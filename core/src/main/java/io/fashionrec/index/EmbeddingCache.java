@@ -1,0 +1,285 @@
+package io.fashionrec.index;
+
+import io.fashionrec.feature.EncoderDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Raw image vectors already computed, by photo content, for one encoder: re-indexing a changed
+ * catalog embeds only the photos that changed, and a build that was interrupted resumes without
+ * redoing the photos it finished.
+ *
+ * <p>One file per encoder, {@code <dir>/<key>.cache}, where {@code key} is the first 16 hex
+ * digits of the SHA-256 of the encoder's descriptor (name, version, dimension, preprocessing,
+ * model hash): another model or preprocessing never reads these vectors. Format version 1,
+ * little-endian:
+ * <pre>
+ *   header  : magic "FRCE" (4 bytes), format version int32 = 1, dimension int32,
+ *             SHA-256 of the descriptor (32 bytes)
+ *   record* : SHA-256 of the photo file's bytes (32 bytes), dimension float32 values,
+ *             CRC-32 of the record's previous bytes (int32)
+ * </pre>
+ * Records are only ever appended. A record cut short or failing its CRC (a crash mid-write) ends
+ * the readable part: the file is truncated there when opened. Thread-safe.
+ */
+public final class EmbeddingCache implements AutoCloseable {
+
+    /** Bump when the bytes on disk change. */
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'F', 'R', 'C', 'E'};
+    private static final int HEADER_BYTES = 4 + 4 + 4 + 32;
+    private static final int KEY_BYTES = 32;
+
+    private final Path file;
+    private final int dimension;
+    private final byte[] descriptorHash;
+    private final Map<Key, float[]> vectors = new HashMap<>();
+    private FileChannel channel;
+    private ByteBuffer pending;
+
+    private EmbeddingCache(Path file, int dimension, byte[] descriptorHash) {
+        this.file = file;
+        this.dimension = dimension;
+        this.descriptorHash = descriptorHash;
+    }
+
+    /** A photo's identity: the SHA-256 of its file's bytes. */
+    public record Key(byte[] sha256) {
+
+        public Key {
+            if (sha256.length != KEY_BYTES) {
+                throw new IllegalArgumentException("a key is a 32-byte SHA-256, got " + sha256.length + " bytes");
+            }
+        }
+
+        public static Key of(byte[] content) {
+            return new Key(EmbeddingCache.sha256(content));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Arrays.equals(sha256, k.sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(sha256);
+        }
+    }
+
+    /**
+     * Opens (creating if needed) the cache of {@code encoder} in {@code dir}. A file that is not a
+     * cache of this format and encoder is replaced: it holds nothing this encoder may use.
+     */
+    public static EmbeddingCache open(Path dir, EncoderDescriptor encoder) {
+        byte[] hash = sha256(canonical(encoder).getBytes(StandardCharsets.UTF_8));
+        Path file = dir.resolve(HexFormat.of().formatHex(hash, 0, 8) + ".cache");
+        EmbeddingCache cache = new EmbeddingCache(file, encoder.dimension(), hash);
+        try {
+            Files.createDirectories(dir);
+            cache.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the embedding cache " + file + " (" + e.getMessage() + ")", e);
+        }
+        return cache;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** How many vectors the cache holds. */
+    public synchronized int size() {
+        return vectors.size();
+    }
+
+    /** A copy of the vector of the photo with this key, or null. */
+    public synchronized float[] get(Key key) {
+        float[] v = vectors.get(key);
+        return v == null ? null : v.clone();
+    }
+
+    /** Adds a vector (written on the next {@link #flush}, or sooner when the buffer fills). */
+    public synchronized void put(Key key, float[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("the cache holds " + dimension + "-d vectors, got " + vector.length);
+        }
+        if (vectors.putIfAbsent(key, vector.clone()) != null) {
+            return;
+        }
+        int recordBytes = KEY_BYTES + 4 * dimension + 4;
+        if (pending.remaining() < recordBytes) {
+            try {
+                writePending();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the embedding cache " + file + " (" + e.getMessage() + ")", e);
+            }
+            if (pending.capacity() < recordBytes) {
+                pending = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+        int start = pending.position();
+        pending.put(key.sha256());
+        for (float f : vector) {
+            pending.putFloat(f);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(pending.array(), start, pending.position() - start);
+        pending.putInt((int) crc.getValue());
+    }
+
+    /** Writes what was added and forces it to disk. */
+    public synchronized void flush() {
+        try {
+            writePending();
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the embedding cache " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Drops every vector not in {@code keep}, rewriting the file atomically (temp + fsync +
+     * rename). Called after a successful build so that photos no longer in the catalog do not
+     * accumulate.
+     */
+    public synchronized void retainOnly(Set<Key> keep) {
+        if (keep.containsAll(vectors.keySet())) {
+            flush();
+            return;
+        }
+        vectors.keySet().retainAll(keep);
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            writePending();
+            channel.close();
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                out.write(header());
+                pending.clear();
+                Map<Key, float[]> all = new HashMap<>(vectors);
+                vectors.clear();
+                channel = out;
+                for (Map.Entry<Key, float[]> e : all.entrySet()) {
+                    put(e.getKey(), e.getValue());
+                }
+                writePending();
+                out.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the embedding cache " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writePending();
+            channel.force(false);
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the embedding cache " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void load() throws IOException {
+        pending = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        long good = HEADER_BYTES;
+        if (Files.isRegularFile(file) && Files.size(file) >= HEADER_BYTES && headerMatches()) {
+            good = readRecords();
+        } else {
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                out.write(header());
+                out.force(true);
+            }
+        }
+        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        // A torn last record (a crash while appending) is cut off so appends continue cleanly.
+        channel.truncate(good);
+        channel.position(good);
+    }
+
+    private boolean headerMatches() throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            in.read(header, 0);
+            return header.flip().equals(header());
+        }
+    }
+
+    /** Reads records until the end or the first damaged one; returns the offset after the last good one. */
+    private long readRecords() throws IOException {
+        int recordBytes = KEY_BYTES + 4 * dimension + 4;
+        long good = HEADER_BYTES;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+            CRC32 crc = new CRC32();
+            while (true) {
+                record.clear();
+                while (record.hasRemaining() && in.read(record, good + record.position()) > 0) {
+                    // keep reading until the record is complete or the file ends
+                }
+                if (record.hasRemaining()) {
+                    return good;
+                }
+                crc.reset();
+                crc.update(record.array(), 0, recordBytes - 4);
+                if ((int) crc.getValue() != record.getInt(recordBytes - 4)) {
+                    return good;
+                }
+                byte[] key = new byte[KEY_BYTES];
+                record.get(0, key);
+                float[] v = new float[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    v[i] = record.getFloat(KEY_BYTES + 4 * i);
+                }
+                vectors.put(new Key(key), v);
+                good += recordBytes;
+            }
+        }
+    }
+
+    private ByteBuffer header() {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(MAGIC).putInt(VERSION).putInt(dimension).put(descriptorHash);
+        return header.flip();
+    }
+
+    private void writePending() throws IOException {
+        pending.flip();
+        while (pending.hasRemaining()) {
+            channel.write(pending);
+        }
+        pending.clear();
+    }
+
+    private static String canonical(EncoderDescriptor d) {
+        return d.name() + "\n" + d.version() + "\n" + d.dimension() + "\n" + d.preprocessing() + "\n" + d.modelSha256();
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+}
