@@ -75,6 +75,15 @@ public final class ImageDecoder {
      *                    {@link ImageEncoder#minimumInputSide()}), or 0 for full resolution
      */
     public BufferedImage decode(Path file, int minimumSide) throws ImageDecodeException {
+        return decode(read(file), file.toString(), minimumSide);
+    }
+
+    /**
+     * The bytes of an image file, with the checks that need no decoding: the file exists, is a
+     * regular file, is not empty and not over the byte limit. Callers that want the bytes too
+     * (to hash them) read with this and decode with {@link #decode(byte[], String, int)}.
+     */
+    public byte[] read(Path file) throws ImageDecodeException {
         String source = file.toString();
         BasicFileAttributes attributes;
         try {
@@ -98,7 +107,7 @@ public final class ImageDecoder {
         } catch (IOException e) {
             throw failure(ProblemKind.IMAGE_UNREADABLE, source, "cannot be read (" + describe(e) + ")");
         }
-        return decode(bytes, source, minimumSide);
+        return bytes;
     }
 
     /**

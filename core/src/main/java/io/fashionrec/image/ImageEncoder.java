@@ -38,6 +38,15 @@ public interface ImageEncoder extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * How many images one {@link #encodeBatch} call should get: 1 (the default) for encoders that
+     * gain nothing from batching, so callers run them on many threads; more for a CNN, which
+     * callers feed batches from one thread while other threads decode.
+     */
+    default int preferredBatchSize() {
+        return 1;
+    }
+
     /** The raw embedding of one image. */
     float[] encode(BufferedImage image);
 

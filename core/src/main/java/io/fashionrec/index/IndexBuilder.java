@@ -12,7 +12,6 @@ import io.fashionrec.feature.Vectors;
 import io.fashionrec.fusion.FusionLayout;
 import io.fashionrec.fusion.FusionWeights;
 import io.fashionrec.fusion.Kernel;
-import io.fashionrec.image.ImageDecodeException;
 import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.image.ImageEncoder;
 import io.fashionrec.image.ImageLimits;
@@ -23,10 +22,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
@@ -38,8 +37,19 @@ import java.util.stream.IntStream;
  */
 public final class IndexBuilder {
 
-    /** What a build produced and what it did. */
-    public record Result(ProductIndex index, int imagesEmbedded, int imagesFailed) {
+    /**
+     * What a build produced and what it did.
+     *
+     * @param imagesEmbedded photos the encoder computed in this build
+     * @param imagesReused   photos whose vectors came from the embedding cache
+     * @param imagesFailed   photos that could not be used (each reported)
+     */
+    public record Result(ProductIndex index, int imagesEmbedded, int imagesReused, int imagesFailed) {
+
+        /** Photos the index has a vector for. */
+        public int imagesIndexed() {
+            return imagesEmbedded + imagesReused;
+        }
     }
 
     private ImageEncoder encoder;
@@ -50,6 +60,8 @@ public final class IndexBuilder {
     private Kernel kernel = Kernel.COSINE;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Progress progress = Progress.NONE;
+    private Path cacheDirectory;
+    private Map<String, String> imageModel = Map.of();
 
     public static IndexBuilder builder() {
         return new IndexBuilder();
@@ -93,6 +105,21 @@ public final class IndexBuilder {
         return this;
     }
 
+    /** How to get the image encoder again, recorded in the index for photo queries. */
+    public IndexBuilder optImageModel(Map<String, String> spec) {
+        this.imageModel = Map.copyOf(spec);
+        return this;
+    }
+
+    /**
+     * Keeps raw image vectors in {@code directory} (see {@link EmbeddingCache}), so that the next
+     * build embeds only photos whose content changed, and an interrupted build resumes.
+     */
+    public IndexBuilder optEmbeddingCache(Path directory) {
+        this.cacheDirectory = Objects.requireNonNull(directory);
+        return this;
+    }
+
     public IndexBuilder optProgress(Progress p) {
         this.progress = Objects.requireNonNull(p);
         return this;
@@ -120,17 +147,22 @@ public final class IndexBuilder {
         TfidfFit text;
         ProductTable table;
         Path root = catalogRoot(catalog);
-        int failed;
-        try {
-            List<Future<Integer>> embedding = startEmbedding(pool, catalog, imageSegments, images, sketcher, sketches, imageMasks);
-            // While the workers embed the photos, this thread does what needs no photo.
+        PhotoEmbedder.Counts counts;
+        try (EmbeddingCache cache = cacheDirectory == null ? null : EmbeddingCache.open(cacheDirectory, encoder.descriptor())) {
+            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), cache, sketcher,
+                    images, sketches, imageMasks, progress);
+            List<Future<?>> embedding = embedder.start(pool, threads);
+            // While the photos embed, this thread does what needs no photo.
             List<String> texts = new ArrayList<>(n);
             for (Product p : products) {
                 texts.add(p.text());
             }
             text = vectorizer.fitTransform(texts);
             table = table(catalog, root);
-            failed = await(embedding);
+            counts = embedder.await(embedding);
+            if (cache != null) {
+                cache.retainOnly(embedder.usedKeys());
+            }
         } finally {
             pool.shutdownNow();
             progress.finish();
@@ -165,69 +197,8 @@ public final class IndexBuilder {
             });
         }
         FusedVectors vectors = new FusedVectors(layout, text.rows(), vocabulary, dense, masks);
-        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), fitted, weights, kernel);
-        return new Result(index, hasImage.cardinality(), failed);
-    }
-
-    /**
-     * Submits the decoding, encoding and sketching of every named photo to {@code pool}. Each
-     * product's rows and mask are written only by the task that handles it. Problems go to the
-     * catalog's report; each task returns how many of its photos failed.
-     */
-    private List<Future<Integer>> startEmbedding(ExecutorService pool, Catalog catalog, List<VectorSegment> segments,
-                                                 FloatMatrix[] images, ImageSketcher sketcher, FloatMatrix sketches, int[] imageMasks) {
-        List<Product> products = catalog.products();
-        ImageDecoder decoder = new ImageDecoder(limits);
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < products.size(); i++) {
-            if (products.get(i).image() != null) {
-                todo.add(i);
-            }
-        }
-        progress.start("embedding images", todo.size());
-        List<Future<Integer>> futures = new ArrayList<>();
-        int chunk = Math.max(1, Math.min(64, todo.size() / (threads * 8) + 1));
-        for (int from = 0; from < todo.size(); from += chunk) {
-            List<Integer> part = todo.subList(from, Math.min(todo.size(), from + chunk));
-            futures.add(pool.submit(() -> {
-                int failures = 0;
-                for (int i : part) {
-                    Product p = products.get(i);
-                    try {
-                        float[] v = encoder.encode(decoder.decode(p.image(), encoder.minimumInputSide()));
-                        int mask = 0;
-                        for (int k = 0; k < segments.size(); k++) {
-                            VectorSegment seg = segments.get(k);
-                            if (Vectors.normalizeInPlace(v, seg.offset(), seg.length())) {
-                                mask |= 1 << k;
-                            }
-                            System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(i), seg.length());
-                        }
-                        sketcher.sketch(v, sketches.data(), sketches.offset(i));
-                        imageMasks[i] = mask;
-                    } catch (ImageDecodeException e) {
-                        failures++;
-                        catalog.problems().add(e.kind(), p.origin(), p.id(), e.getMessage());
-                    }
-                    progress.advance(1);
-                }
-                return failures;
-            }));
-        }
-        return futures;
-    }
-
-    /** Waits for every embedding task; returns how many photos failed, or rethrows an encoder failure. */
-    private static int await(List<Future<Integer>> tasks) throws InterruptedException {
-        int failed = 0;
-        for (Future<Integer> f : tasks) {
-            try {
-                failed += f.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the image encoder failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return failed;
+        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel);
+        return new Result(index, counts.embedded(), counts.reused(), counts.failed());
     }
 
     /** {@code image} relative to {@code root} when it lies inside it (portable), else absolute. */

@@ -6,6 +6,7 @@ import io.fashionrec.fusion.FusionWeights;
 import io.fashionrec.fusion.Kernel;
 import io.fashionrec.text.TfidfModel;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,12 +18,14 @@ import java.util.Objects;
  * @param vectors        the fused vectors, segment by segment
  * @param textModel      the fitted TF-IDF model
  * @param imageEncoder   the descriptor of the image encoder the image vectors came from
+ * @param imageModel     how to get that encoder again (e.g. {@code model=densenet121, preset=torch}),
+ *                       as the command line gave it; empty when unknown
  * @param alignment      the fitted text-to-image alignment, or null when it could not be fitted
  * @param defaultWeights the fusion weights used when a query names none
  * @param defaultKernel  the kernel used when a query names none
  */
 public record ProductIndex(Path catalog, ProductTable products, FusedVectors vectors, TfidfModel textModel,
-                           EncoderDescriptor imageEncoder, TextToImageAlignment alignment,
+                           EncoderDescriptor imageEncoder, Map<String, String> imageModel, TextToImageAlignment alignment,
                            FusionWeights defaultWeights, Kernel defaultKernel) {
 
     public ProductIndex {
@@ -31,6 +34,7 @@ public record ProductIndex(Path catalog, ProductTable products, FusedVectors vec
         Objects.requireNonNull(vectors, "vectors");
         Objects.requireNonNull(textModel, "textModel");
         Objects.requireNonNull(imageEncoder, "imageEncoder");
+        imageModel = Map.copyOf(imageModel);
         Objects.requireNonNull(defaultWeights, "defaultWeights");
         Objects.requireNonNull(defaultKernel, "defaultKernel");
         if (products.size() != vectors.size()) {

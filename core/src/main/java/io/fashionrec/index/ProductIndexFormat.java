@@ -52,7 +52,8 @@ import java.util.Map;
  * Image paths are stored relative to the catalog root that the content records, so only that
  * one path names the machine the index was built on. The {@code content} document records the layout version, the catalog root,
  * the product count, the attribute
- * names, the image encoder's descriptor and segments, the TF-IDF descriptor and settings, the
+ * names, the image encoder's descriptor and segments, how to get that encoder again ({@code imageModel},
+ * a string map, absent when unknown), the TF-IDF descriptor and settings, the
  * alignment settings and the fusion defaults.
  */
 public final class ProductIndexFormat {
@@ -231,7 +232,9 @@ public final class ProductIndexFormat {
                 fusion.path("weights").path("alignment").asDouble());
         Kernel kernel = Kernel.fromJsonName(fusion.path("kernel").asText());
         Path catalog = Path.of(content.path("catalog").asText(""));
-        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, alignment, weights, kernel);
+        Map<String, String> imageModel = new LinkedHashMap<>();
+        content.path("imageModel").fields().forEachRemaining(e -> imageModel.put(e.getKey(), e.getValue().asText()));
+        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel);
     }
 
     private static ObjectNode content(ProductIndex index) {
@@ -243,6 +246,10 @@ public final class ProductIndexFormat {
         ArrayNode attributes = c.putArray("attributes");
         index.products().attributeNames().forEach(attributes::add);
         c.set("imageEncoder", json(index.imageEncoder()));
+        if (!index.imageModel().isEmpty()) {
+            ObjectNode model = c.putObject("imageModel");
+            new java.util.TreeMap<>(index.imageModel()).forEach(model::put);
+        }
         ArrayNode segments = c.putArray("imageSegments");
         List<VectorSegment> imageSegments = imageSegments(index);
         for (VectorSegment s : imageSegments) {

@@ -21,7 +21,7 @@ final class ProductReferenceIndex {
     static void write(Path dir) throws Exception {
         Path catalog = Files.createTempDirectory("fashionrec-reference-catalog");
         ProductIndex built = ProductIndexFormatTest.build(TinyCatalog.write(catalog));
-        ProductIndex portable = new ProductIndex(CATALOG, built.products(), built.vectors(), built.textModel(), built.imageEncoder(),
+        ProductIndex portable = new ProductIndex(CATALOG, built.products(), built.vectors(), built.textModel(), built.imageEncoder(), built.imageModel(),
                 built.alignment(), built.defaultWeights(), built.defaultKernel());
         ProductIndexFormat.write(portable, dir, Progress.NONE);
     }
