@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /** Catalog to index on disk: what {@code index} and {@code demo} both do. */
 final class CatalogIndexing {
@@ -18,8 +19,9 @@ final class CatalogIndexing {
     record Outcome(Catalog catalog, IndexBuilder.Result result, ProblemReport problems, double seconds) {
 
         String sentence(Path index) {
-            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %d photos embedded, %d unusable; %d text terms; %s",
-                    catalog.size(), index, seconds, result.imagesEmbedded(), result.imagesFailed(),
+            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %d photos (%d embedded, %d from the cache), %d unusable; "
+                            + "%d text terms; %s",
+                    catalog.size(), index, seconds, result.imagesIndexed(), result.imagesEmbedded(), result.imagesReused(), result.imagesFailed(),
                     result.index().textModel().vocabularySize(),
                     result.index().alignment() != null
                             ? "alignment fitted on " + result.index().alignment().trainingProducts() + " products"
@@ -27,21 +29,28 @@ final class CatalogIndexing {
         }
     }
 
+    /** The embedding cache's directory inside an index directory. */
+    static final String EMBEDDINGS = "embeddings";
+
     private CatalogIndexing() {
     }
 
     /**
-     * Reads {@code catalog}, builds with {@code builder} and {@code imageModel}, writes the index
-     * atomically to {@code index}, and prints the problem summary (if any) to {@code err}.
+     * Reads {@code catalog}, builds with {@code builder} and the image encoder {@code imageModel}
+     * names (see {@link ImageModels}), reusing and filling the embedding cache inside {@code index},
+     * writes the index atomically to {@code index}, and prints the problem summary (if any) to
+     * {@code err}.
      */
-    static Outcome run(Path catalog, Path index, String imageModel, IndexBuilder builder, PrintWriter err)
+    static Outcome run(Path catalog, Path index, Map<String, String> imageModel, IndexBuilder builder, PrintWriter err)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         ProblemReport problems = new ProblemReport();
         Catalog read = Catalogs.read(catalog, problems);
         IndexBuilder.Result result;
-        try (ImageEncoder encoder = ImageModels.create(imageModel)) {
-            result = builder.optProgress(TerminalProgress.forStderr()).setImageEncoder(encoder).build(read);
+        ImageModels.Opened opened = ImageModels.open(imageModel);
+        try (ImageEncoder encoder = opened.encoder()) {
+            result = builder.optProgress(TerminalProgress.forStderr()).setImageEncoder(encoder).optImageModel(opened.spec())
+                    .optEmbeddingCache(index.resolve(EMBEDDINGS)).build(read);
         }
         ProductIndexFormat.write(result.index(), index, TerminalProgress.forStderr());
         String summary = problems.summary(5);

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             CatalogGenerator.builder().optProducts(products).optProgress(TerminalProgress.forStderr()).build().generate(catalog);
         }
-        CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, ImageModels.DEFAULT, IndexBuilder.builder(), streams.err());
+        CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, Map.of(ImageModels.MODEL, ImageModels.CLASSIC), IndexBuilder.builder(), streams.err());
         out.println(outcome.sentence(index));
         showExamples(outcome.result().index(), out);
         out.println();

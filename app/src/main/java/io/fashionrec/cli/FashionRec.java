@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 final class FashionRec implements Runnable {
 
     /** The subcommands, in the order help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, IndexCommand.class, SimilarCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, IndexCommand.class, SimilarCommand.class, EmbedCommand.class,
             SearchCommand.class, EvaluateCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     /**

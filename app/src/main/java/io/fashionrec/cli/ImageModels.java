@@ -4,35 +4,85 @@ import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.image.ImageEncoder;
 import io.fashionrec.image.classic.ClassicImageEncoder;
 import io.fashionrec.index.ProductIndex;
+import io.fashionrec.onnx.OnnxImageEncoder;
+import io.fashionrec.onnx.Preset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The image encoders the command line can name with {@code --image-model}. */
+/**
+ * Opens image encoders from a spec: {@code model} (classic, or a .onnx file), and for a CNN
+ * {@code preset} and {@code imageSize}. An index records the spec it was built with, so a photo
+ * query opens the same encoder; its descriptor (including the model file's SHA-256) must match.
+ */
 final class ImageModels {
 
-    static final String DEFAULT = "classic";
+    static final String CLASSIC = "classic";
+    static final String MODEL = "model";
+    static final String PRESET = "preset";
+    static final String IMAGE_SIZE = "imageSize";
 
     private ImageModels() {
     }
 
-    /** The encoder called {@code name}, or a usage error listing the known ones. */
-    static ImageEncoder create(String name) {
-        if (DEFAULT.equals(name)) {
-            return new ClassicImageEncoder();
+    /**
+     * The encoder a spec names, and the spec as the index should record it (a model file's path
+     * made absolute).
+     */
+    record Opened(ImageEncoder encoder, Map<String, String> spec) {
+    }
+
+    static Opened open(Map<String, String> spec) {
+        String model = spec.getOrDefault(MODEL, CLASSIC);
+        if (model.equals(CLASSIC)) {
+            if (spec.containsKey(PRESET) || spec.containsKey(IMAGE_SIZE)) {
+                throw new BadOptionException("--preset and --image-size are for CNN models; the classic encoder takes neither");
+            }
+            return new Opened(new ClassicImageEncoder(), Map.of(MODEL, CLASSIC));
         }
-        throw new BadOptionException("unknown image model '" + name + "'; available: " + DEFAULT);
+        Path file = Path.of(model);
+        if (!model.endsWith(".onnx") || !Files.isRegularFile(file)) {
+            throw new BadOptionException("unknown image model '" + model + "'; use classic or the path of a .onnx file");
+        }
+        Preset preset = preset(spec.getOrDefault(PRESET, Preset.TORCH.id()));
+        Integer size = spec.containsKey(IMAGE_SIZE) ? Integer.valueOf(spec.get(IMAGE_SIZE)) : null;
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString().replaceFirst("\\.onnx$", "");
+        OnnxImageEncoder encoder = OnnxImageEncoder.load(absolute, name, preset, size, Runtime.getRuntime().availableProcessors());
+        Map<String, String> recorded = new LinkedHashMap<>(spec);
+        recorded.put(MODEL, absolute.toString());
+        return new Opened(encoder, recorded);
     }
 
     /**
-     * An encoder that makes vectors comparable with the index's: the same model, version and
-     * preprocessing, or a failure that says which model the index needs.
+     * An encoder whose vectors are comparable with the index's, or a failure naming the model the
+     * index needs. An index that recorded no spec was built with the classic encoder.
      */
     static ImageEncoder forIndex(ProductIndex index) {
         EncoderDescriptor wanted = index.imageEncoder();
-        ImageEncoder encoder = wanted.name().equals(DEFAULT) ? new ClassicImageEncoder() : null;
-        if (encoder == null || !encoder.descriptor().sameModelAs(wanted)) {
-            String have = encoder == null ? "no such model here" : encoder.descriptor().label();
-            throw new IllegalStateException("this index was built with the image model " + wanted.label()
-                    + " and cannot be queried with " + have + "; rebuild the index or use a matching fashionrec");
+        Map<String, String> spec = index.imageModel().isEmpty() ? Map.of(MODEL, wanted.name()) : index.imageModel();
+        ImageEncoder encoder;
+        try {
+            encoder = open(spec).encoder();
+        } catch (RuntimeException e) {
+            throw new CommandFailure("this index was built with the image model " + wanted.label() + " (" + spec
+                    + ") and it cannot be opened now: " + e.getMessage(), e);
+        }
+        if (!encoder.descriptor().sameModelAs(wanted)) {
+            String have = encoder.descriptor().label();
+            encoder.close();
+            throw new CommandFailure("this index was built with the image model " + wanted.label() + " but " + spec.get(MODEL)
+                    + " is now " + have + "; rebuild the index, or put back the model it was built with");
         }
         return encoder;
+    }
+
+    private static Preset preset(String id) {
+        try {
+            return Preset.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadOptionException("--preset: " + e.getMessage());
+        }
     }
 }

@@ -26,9 +26,8 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", required = true, description = "Where to write the index (replaced atomically).")
     Path index;
 
-    @Option(names = "--image-model", paramLabel = "MODEL", defaultValue = ImageModels.DEFAULT,
-            description = "Image encoder (default: ${DEFAULT-VALUE}: shape + colour, offline).")
-    String imageModel;
+    @Mixin
+    ImageModelOptions imageModel;
 
     @Option(names = "--text-model", paramLabel = "MODEL", defaultValue = "tfidf", description = "Text model (default: ${DEFAULT-VALUE}).")
     String textModel;
@@ -61,13 +60,14 @@ final class IndexCommand implements Callable<Integer> {
         if (weights.kernel() != null) {
             builder.optKernel(weights.kernel());
         }
-        CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, imageModel, builder, streams.err());
+        CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, imageModel.spec(), builder, streams.err());
         IndexBuilder.Result result = outcome.result();
         if (json) {
             ObjectNode doc = Json.object();
             doc.put("index", index.toString());
             doc.put("products", outcome.catalog().size());
             doc.put("imagesEmbedded", result.imagesEmbedded());
+            doc.put("imagesReused", result.imagesReused());
             doc.put("imagesFailed", result.imagesFailed());
             doc.put("vocabulary", result.index().textModel().vocabularySize());
             doc.put("alignment", result.index().alignment() != null);

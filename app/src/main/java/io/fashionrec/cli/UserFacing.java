@@ -3,6 +3,7 @@ package io.fashionrec.cli;
 import io.fashionrec.catalog.CatalogException;
 import io.fashionrec.image.ImageDecodeException;
 import io.fashionrec.index.store.IndexFormatException;
+import io.fashionrec.onnx.OnnxModelException;
 import io.fashionrec.recommend.NoSuchProductException;
 
 /** Exception types whose message is already a sentence written for the person at the terminal. */
@@ -12,7 +13,7 @@ final class UserFacing {
     }
 
     static boolean is(Throwable t) {
-        return t instanceof CatalogException || t instanceof NoSuchProductException || t instanceof IndexFormatException
-                || t instanceof ImageDecodeException;
+        return t instanceof CommandFailure || t instanceof CatalogException || t instanceof NoSuchProductException
+                || t instanceof IndexFormatException || t instanceof ImageDecodeException || t instanceof OnnxModelException;
     }
 }
