@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that measure fashionrec beside a peer in the same run.",
-        subcommands = {IndexBenchCommand.class})
+        subcommands = {IndexBenchCommand.class, CnnBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

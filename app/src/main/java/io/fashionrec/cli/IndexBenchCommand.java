@@ -3,7 +3,6 @@ package io.fashionrec.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +47,7 @@ final class IndexBenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new BadOptionException("--runs must be at least 1, got " + runs);
         }
-        Path script = peer != null ? peer : catalog.toAbsolutePath().normalize().resolve("../../tools/reference_classic.py").normalize();
+        Path script = peer != null ? peer : Peers.besideCatalog(catalog, "reference_classic.py");
         if (!Files.isRegularFile(script)) {
             throw new BadOptionException("no peer script at " + script + "; name it with --peer");
         }
@@ -60,15 +58,11 @@ final class IndexBenchCommand implements Callable<Integer> {
         try {
             for (int r = 0; r < runs; r++) {
                 long start = System.nanoTime();
-                String peerOut = run(List.of(python, script.toString(), catalog.toString()), work.resolve("peer.log"));
+                String peerOut = Peers.run(List.of(python, script.toString(), catalog.toString()), work.resolve("peer.log"));
                 peerWall[r] = (System.nanoTime() - start) / 1e9;
-                Matcher m = PEER_IMAGE_SECONDS.matcher(peerOut);
-                if (!m.find()) {
-                    throw new IOException("the peer printed no 'image features Ns' line; its output: " + peerOut.strip());
-                }
-                peerImage[r] = Double.parseDouble(m.group(1));
+                peerImage[r] = Peers.number(peerOut, PEER_IMAGE_SECONDS, "'image features Ns' line");
                 start = System.nanoTime();
-                run(fashionrec("index", "--catalog", catalog.toString(), "--index", work.resolve("index").toString()), work.resolve("ours.log"));
+                Peers.run(fashionrec("index", "--catalog", catalog.toString(), "--index", work.resolve("index").toString()), work.resolve("ours.log"));
                 ours[r] = (System.nanoTime() - start) / 1e9;
                 streams.err().printf(Locale.ROOT, "round %d: fashionrec index %.2f s, peer image features %.2f s%n", r + 1, ours[r], peerImage[r]);
                 streams.err().flush();
@@ -76,7 +70,7 @@ final class IndexBenchCommand implements Callable<Integer> {
         } finally {
             deleteTree(work);
         }
-        double ratio = median(ours) / median(peerImage);
+        double ratio = Peers.median(ours) / Peers.median(peerImage);
         if (json) {
             ObjectNode doc = Json.object();
             doc.put("benchmark", "index");
@@ -93,7 +87,7 @@ final class IndexBenchCommand implements Callable<Integer> {
             Json.print(streams.out(), doc);
         } else {
             streams.out().printf(Locale.ROOT, "fashionrec index (JVM start included): median %.2f s; peer image features alone: median %.2f s "
-                    + "(peer wall %.2f s); ratio %.2f  [%s, %s]%n", median(ours), median(peerImage), median(peerWall), ratio,
+                    + "(peer wall %.2f s); ratio %.2f  [%s, %s]%n", Peers.median(ours), Peers.median(peerImage), Peers.median(peerWall), ratio,
                     Machine.describe(), LocalDate.now());
         }
         return ExitCodes.OK;
@@ -113,18 +107,6 @@ final class IndexBenchCommand implements Callable<Integer> {
         return command;
     }
 
-    /** Runs a process to completion; returns its stdout, or fails with the tail of its log. */
-    private static String run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = process.waitFor();
-        if (code != 0) {
-            throw new IOException("'" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " ...' exited with " + code
-                    + ": " + Files.readString(log).strip());
-        }
-        return out;
-    }
-
     /** {@code field: {"values": [...], "median": m}}, seconds rounded to milliseconds. */
     private static void putSeries(ObjectNode node, String field, double[] values) {
         ObjectNode series = node.putObject(field);
@@ -132,15 +114,9 @@ final class IndexBenchCommand implements Callable<Integer> {
         for (double v : values) {
             a.add(Math.round(v * 1000) / 1000.0);
         }
-        series.put("median", Math.round(median(values) * 1000) / 1000.0);
+        series.put("median", Math.round(Peers.median(values) * 1000) / 1000.0);
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {

@@ -1,0 +1,141 @@
+package io.fashionrec.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fashionrec.catalog.Catalogs;
+import io.fashionrec.catalog.ProblemReport;
+import io.fashionrec.catalog.Product;
+import io.fashionrec.image.ImageDecoder;
+import io.fashionrec.image.ImageLimits;
+import io.fashionrec.onnx.OnnxImageEncoder;
+import io.fashionrec.onnx.Preset;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "cnn", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"CNN throughput beside PyTorch: runs ../shared/tools/reference_cnn.py on the first N photos of a catalog",
+            "(it exports DenseNet121 and VGG16 and times PyTorch's forward passes), then times fashionrec's ONNX Runtime encoder",
+            "on the same models and photos, model runs only as PyTorch times itself, in batches of 16."})
+final class CnnBenchCommand implements Callable<Integer> {
+
+    /** Forward-pass cost per 224x224 image, multiply-adds counted as two operations. */
+    private static final double DENSENET121_GFLOP = 5.7;
+    private static final double VGG16_GFLOP = 30.7;
+
+    @Mixin
+    Streams streams;
+
+    @Option(names = "--catalog", paramLabel = "DIR", required = true, description = "Where the photos come from (e.g. ../shared/data/fashion-sample).")
+    Path catalog;
+
+    @Option(names = "--images", paramLabel = "N", defaultValue = "256", description = "How many photos (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--peer", paramLabel = "FILE",
+            description = "The peer script (default: reference_cnn.py in the tools/ folder two levels above the catalog).")
+    Path peer;
+
+    @Option(names = "--python", paramLabel = "FILE", defaultValue = "/usr/bin/python3", description = "Python for the peer (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (images < 16) {
+            throw new BadOptionException("--images must be at least 16, got " + images);
+        }
+        Path script = peer != null ? peer : Peers.besideCatalog(catalog, "reference_cnn.py");
+        if (!Files.isRegularFile(script)) {
+            throw new BadOptionException("no peer script at " + script + "; name it with --peer");
+        }
+        Path work = Files.createTempDirectory("fashionrec-bench-cnn");
+        streams.err().println("running PyTorch (" + script.getFileName() + ", " + images + " photos; exporting VGG16 takes a while) ...");
+        streams.err().flush();
+        String peerOut = Peers.run(List.of(python, script.toString(), work.toString(), catalog.toString(), Integer.toString(images)),
+                work.resolve("peer.log"));
+        List<BufferedImage> photos = photos();
+        int threads = Runtime.getRuntime().availableProcessors();
+        double peak = Machine.peakGflops();
+        ArrayNode results = Json.MAPPER.createArrayNode();
+        StringBuilder table = new StringBuilder();
+        for (String arch : new String[] {"densenet121", "vgg16"}) {
+            double torch = Peers.number(peerOut, Pattern.compile(arch + ": \\d+ images, batch \\d+, ([0-9.]+) images/s"), arch + " timing");
+            double ours;
+            try (OnnxImageEncoder encoder = OnnxImageEncoder.load(work.resolve(arch + "-gmp.onnx"), arch, Preset.TORCH, null, threads)) {
+                encoder.encodeBatch(photos.subList(0, 2));
+                long start = System.nanoTime();
+                encoder.encodeBatch(photos);
+                ours = photos.size() / ((System.nanoTime() - start) / 1e9);
+            }
+            double gflop = arch.equals("vgg16") ? VGG16_GFLOP : DENSENET121_GFLOP;
+            ObjectNode r = results.addObject();
+            r.put("arch", arch);
+            r.put("fashionrecImagesPerSecond", round(ours));
+            r.put("pytorchImagesPerSecond", round(torch));
+            r.put("ratio", round(ours / torch));
+            r.put("gflopPerImage", gflop);
+            r.put("gflopsPerSecond", round(ours * gflop));
+            r.put("peakShare", round(ours * gflop / peak));
+            table.append(String.format(Locale.ROOT, "%-12s fashionrec %6.1f images/s, PyTorch %6.1f images/s, ratio %.2f; %.0f GFLOP/s = %.0f%% of peak%n",
+                    arch, ours, torch, ours / torch, ours * gflop, 100 * ours * gflop / peak));
+        }
+        deleteTree(work);
+        if (json) {
+            ObjectNode doc = Json.object();
+            doc.put("benchmark", "cnn");
+            doc.put("date", LocalDate.now().toString());
+            doc.put("machine", Machine.describe());
+            doc.put("images", photos.size());
+            doc.put("threads", threads);
+            doc.put("peakGflops", round(peak));
+            doc.put("peakAssumption", Machine.peakAssumption());
+            doc.set("results", results);
+            Json.print(streams.out(), doc);
+        } else {
+            streams.out().print(table);
+            streams.out().printf(Locale.ROOT, "[%d photos, batch 16, %d threads; peak %.0f GFLOP/s = %s; %s, %s]%n", photos.size(), threads, peak,
+                    Machine.peakAssumption(), Machine.describe(), LocalDate.now());
+            streams.out().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The first {@link #images} photos of the catalog in its order, as the peer reads them, decoded at full resolution. */
+    private List<BufferedImage> photos() throws Exception {
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
+        List<BufferedImage> out = new ArrayList<>();
+        for (Product p : Catalogs.read(catalog, new ProblemReport()).products()) {
+            if (out.size() == images) {
+                break;
+            }
+            if (p.image() != null) {
+                out.add(decoder.decode(p.image()));
+            }
+        }
+        return out;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

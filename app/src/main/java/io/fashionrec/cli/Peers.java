@@ -1,0 +1,49 @@
+package io.fashionrec.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Running a peer's script (or another process) for a benchmark, and reading its figures. */
+final class Peers {
+
+    private Peers() {
+    }
+
+    /** Runs a process to completion; returns its stdout, or fails with its stderr (kept in {@code log}). */
+    static String run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        if (code != 0) {
+            throw new IOException("'" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " ...' exited with " + code
+                    + ": " + Files.readString(log).strip());
+        }
+        return out;
+    }
+
+    /** The first group of {@code pattern} in the peer's output, as a number, or a failure quoting the output. */
+    static double number(String output, Pattern pattern, String what) throws IOException {
+        Matcher m = pattern.matcher(output);
+        if (!m.find()) {
+            throw new IOException("the peer printed no " + what + "; its output: " + output.strip());
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** The peer script beside the catalog: {@code <catalog>/../../tools/<script>}, as in the shared folder. */
+    static Path besideCatalog(Path catalog, String script) {
+        return catalog.toAbsolutePath().normalize().resolve("../../tools/" + script).normalize();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
