@@ -195,10 +195,10 @@ public final class ModelDownloader {
             long received = 0;
             boolean ended = false;
             try (InputStream in = response.connection.getInputStream()) {
-                while (!ended && received <= wanted) {
+                while (received <= wanted) {
                     int n = read(in, buffer, offset + received);
-                    ended = n < 0;
-                    if (ended) {
+                    if (n < 0) {
+                        ended = true;
                         break;
                     }
                     ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
@@ -231,9 +231,7 @@ public final class ModelDownloader {
                     ? "; the " + onDisk + " of " + expected.size() + " bytes received are kept in " + part
                             + " and the next attempt resumes from there"
                     : "; nothing was received, try again";
-            DownloadException e = new DownloadException("downloading " + url + " failed: " + what + kept, 0);
-            e.initCause(cause);
-            return e;
+            return new DownloadException("downloading " + url + " failed: " + what + kept, cause);
         }
 
         /** Sends a GET (for the bytes from {@code offset} on, if positive), following redirects. */
@@ -333,27 +331,29 @@ public final class ModelDownloader {
 
             /** Throws unless this is a 200, or a 206 when a range was asked for. */
             void failUnlessSuccessful(boolean rangeRequested) throws DownloadException {
-                if (status == 200 || status == 206 && rangeRequested) {
+                if (status == 200 || (status == 206 && rangeRequested)) {
                     return;
                 }
                 String where = uri.equals(url) ? url.toString() : url + " (redirected to " + uri + ")";
                 if (status == 404) {
-                    throw new DownloadException("there is no file at " + where + " (HTTP 404 Not Found); check the download address", status);
+                    throw new DownloadException("there is no file at " + where + " (" + statusLine() + "); check the download address", status);
                 }
                 if (status >= 500) {
-                    throw new DownloadException("the server failed to send " + where + " (HTTP " + status
-                            + "); try again later, a partial download is resumed", status);
+                    throw new DownloadException("the server failed to send " + where + " (" + statusLine()
+                            + "); try again later, what was received so far is kept and resumed", status);
                 }
-                throw new DownloadException("the server refused to send " + where + " (HTTP " + status + " "
-                        + Objects.requireNonNullElse(message(), "") + ")", status);
+                throw new DownloadException("the server refused to send " + where + " (" + statusLine() + ")", status);
             }
 
-            private String message() {
+            /** "HTTP 503 Service Unavailable", or without the reason phrase when there is none. */
+            private String statusLine() {
+                String reason;
                 try {
-                    return connection.getResponseMessage();
+                    reason = connection.getResponseMessage();
                 } catch (IOException e) {
-                    return null;
+                    reason = null;
                 }
+                return "HTTP " + status + (reason == null || reason.isBlank() ? "" : " " + reason.strip());
             }
 
             @Override

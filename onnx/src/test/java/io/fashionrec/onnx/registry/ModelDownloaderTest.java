@@ -133,6 +133,17 @@ class ModelDownloaderTest {
     }
 
     @Test
+    void aRefusalGivesTheStatus() {
+        server.status("m.onnx", 403);
+
+        DownloadException e = assertThrows(DownloadException.class,
+                () -> downloader.download(server.url("m.onnx"), target, expected(MODEL), "pull m", Progress.NONE));
+
+        assertEquals(403, e.status());
+        assertEquals("the server refused to send " + server.url("m.onnx") + " (HTTP 403 Forbidden)", e.getMessage());
+    }
+
+    @Test
     void aServerErrorKeepsThePartForLater() throws IOException {
         Files.write(part, Arrays.copyOf(MODEL, 1000));
         server.status("m.onnx", 503);
@@ -141,7 +152,7 @@ class ModelDownloaderTest {
                 () -> downloader.download(server.url("m.onnx"), target, expected(MODEL), "pull m", Progress.NONE));
 
         assertEquals(503, e.status());
-        assertTrue(e.getMessage().contains("(HTTP 503); try again later"), e.getMessage());
+        assertTrue(e.getMessage().contains("(HTTP 503 Service Unavailable); try again later"), e.getMessage());
         assertEquals(1000, Files.size(part));
     }
 
