@@ -80,7 +80,7 @@ final class ImageModels {
 
     private static Preset preset(String id) {
         try {
-            return Preset.fromId(id);
+            return Preset.parse(id);
         } catch (IllegalArgumentException e) {
             throw new BadOptionException("--preset: " + e.getMessage());
         }

@@ -3,7 +3,6 @@ package io.fashionrec.onnx;
 import io.fashionrec.image.transform.TensorSpec;
 import io.fashionrec.image.transform.TensorSpec.Layout;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +17,9 @@ public enum Preset {
     CAFFE("caffe", TensorSpec.caffe(Layout.NHWC)),
     /** pixels/255, ImageNet mean and std, RGB, NHWC: Keras DenseNet121's preprocess_input. */
     KERAS_TORCH("keras-torch", TensorSpec.torch(Layout.NHWC));
+
+    /** The preset a model gets when none is given. */
+    public static final Preset DEFAULT = TORCH;
 
     private final String id;
     private final TensorSpec spec;
@@ -35,14 +37,28 @@ public enum Preset {
         return spec;
     }
 
-    /** The preset called {@code id}, or an exception listing the choices. */
-    public static Preset fromId(String id) {
+    /**
+     * The preset called {@code text}, ignoring case and surrounding blanks.
+     *
+     * @throws IllegalArgumentException naming {@code text} and listing the choices
+     */
+    public static Preset parse(String text) {
+        String wanted = text == null ? "" : text.strip();
         for (Preset p : values()) {
-            if (p.id.equals(id.toLowerCase(Locale.ROOT))) {
+            if (p.id.equalsIgnoreCase(wanted)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown preset '" + id + "'; choose one of "
-                + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown preset '" + text + "': choose one of " + choices());
+    }
+
+    /** The ids of all presets, comma-separated, for messages. */
+    public static String choices() {
+        return Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

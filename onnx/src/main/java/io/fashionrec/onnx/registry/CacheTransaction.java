@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

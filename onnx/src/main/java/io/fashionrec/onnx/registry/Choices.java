@@ -1,12 +1,14 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The spelling of the small enums a user names on the command line ({@link Arch}, {@link Preset}):
- * the constant's name in lowercase with '_' written as '-', matched case-insensitively.
+ * The spelling of the small enums a user names on the command line ({@link Arch}, and the
+ * encoder's {@link Preset}): the constant's name in lowercase with '_' written as '-', matched
+ * case-insensitively; a bad name is a {@link ModelRegistryException}.
  */
 final class Choices {
 
@@ -31,6 +33,15 @@ final class Choices {
             }
         }
         throw new ModelRegistryException("unknown " + kind + " '" + text + "': choose one of " + list(choices));
+    }
+
+    /** The preset spelled {@code text}, or a {@link ModelRegistryException} listing the choices. */
+    static Preset preset(String text) {
+        try {
+            return Preset.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ModelRegistryException(e.getMessage());
+        }
     }
 
     /** The ids of {@code choices}, comma-separated, for messages. */

@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,7 +58,7 @@ final class EntryCodec {
             throw new IllegalArgumentException("no numeric 'size'");
         }
         try {
-            return new CacheEntry(text(node, "name"), Arch.parse(text(node, "arch")), Preset.parse(text(node, "preset")),
+            return new CacheEntry(text(node, "name"), Arch.parse(text(node, "arch")), Choices.preset(text(node, "preset")),
                     text(node, "sha256"), size.longValue(), text(node, "source"), text(node, "sourceSha256"),
                     text(node, "preparation"), Instant.parse(text(node, "created")));
         } catch (ModelRegistryException | DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

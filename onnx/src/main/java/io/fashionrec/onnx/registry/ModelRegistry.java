@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import io.fashionrec.progress.Progress;
 import java.io.File;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class ModelRegistry {
      */
     public CacheEntry importFile(Path file, String arch, String name, String preset) throws IOException {
         Arch parsedArch = Arch.parse(arch);
-        Preset parsedPreset = preset == null ? Preset.DEFAULT : Preset.parse(preset);
+        Preset parsedPreset = preset == null ? Preset.DEFAULT : Choices.preset(preset);
         String checkedName = name == null ? ModelName.fromFile(file) : ModelName.check(name);
         if (!Files.isRegularFile(file)) {
             throw new ModelRegistryException("cannot import " + file + ": there is no such file");

@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import static io.fashionrec.onnx.registry.TestModels.randomBytes;
 import static io.fashionrec.onnx.registry.TestModels.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;

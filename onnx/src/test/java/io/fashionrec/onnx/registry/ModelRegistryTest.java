@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import static io.fashionrec.onnx.registry.TestModels.filesUnder;
 import static io.fashionrec.onnx.registry.TestModels.prepared;
 import static io.fashionrec.onnx.registry.TestModels.randomBytes;

@@ -1,5 +1,6 @@
 package io.fashionrec.onnx.registry;
 
+import io.fashionrec.onnx.Preset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class RegistryNamesTest {
         assertEquals("densenet121, vgg16", Arch.choices());
         assertEquals("torch, caffe, keras-torch", Preset.choices());
         assertEquals("unknown preset 'keras_torch': choose one of torch, caffe, keras-torch",
-                assertThrows(ModelRegistryException.class, () -> Preset.parse("keras_torch")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Preset.parse("keras_torch")).getMessage());
     }
 
     @Test
