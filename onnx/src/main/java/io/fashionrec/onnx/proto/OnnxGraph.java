@@ -100,35 +100,55 @@ public final class OnnxGraph {
     }
 
     /**
-     * The values of an INT64 constant: an initializer, or the output of a Constant node ("value"
-     * tensor, "value_ints" or "value_int"). Empty if {@code tensor} is not such a constant.
+     * The tensor behind a constant: an initializer or a Constant node's "value", followed back
+     * through Identity nodes (exporters such as PyTorch's share equal weights that way). Empty if
+     * {@code tensor} is computed from something else.
+     */
+    public Optional<OnnxTensor> constant(String tensor) {
+        String source = throughIdentities(tensor);
+        Optional<OnnxTensor> init = initializer(source);
+        if (init.isPresent()) {
+            return init;
+        }
+        return producer(source).filter(n -> n.is("Constant")).flatMap(n -> n.attribute("value"))
+                .flatMap(OnnxAttribute::tensor).map(OnnxTensor::new);
+    }
+
+    /**
+     * Whether {@code tensor} is a constant: an initializer (dense or sparse) or a Constant node's
+     * output of any kind, possibly through Identity nodes.
+     */
+    public boolean isConstant(String tensor) {
+        String source = throughIdentities(tensor);
+        return initializerNames().contains(source) || producer(source).map(n -> n.is("Constant")).orElse(false);
+    }
+
+    /**
+     * The values of an INT64 constant: see {@link #constant}, and also a Constant node's
+     * "value_ints" or "value_int". Empty if {@code tensor} is not such a constant.
      */
     public Optional<long[]> int64Constant(String tensor) {
-        Optional<OnnxTensor> init = initializer(tensor);
-        if (init.isPresent()) {
-            return init.get().int64Values();
+        Optional<OnnxTensor> constant = constant(tensor);
+        if (constant.isPresent()) {
+            return constant.get().int64Values();
         }
-        Optional<OnnxNode> constant = producer(tensor).filter(n -> n.is("Constant"));
-        if (constant.isEmpty()) {
-            return Optional.empty();
-        }
-        for (OnnxAttribute a : constant.get().attributes()) {
-            switch (a.name()) {
-                case "value" -> {
-                    return a.tensor().flatMap(t -> new OnnxTensor(t).int64Values());
-                }
-                case "value_ints" -> {
-                    return Optional.of(a.ints());
-                }
-                case "value_int" -> {
-                    return Optional.of(new long[] {a.i()});
-                }
-                default -> {
-                    // another kind of constant (float, string...): not an INT64 one
-                }
+        Optional<OnnxNode> node = producer(throughIdentities(tensor)).filter(n -> n.is("Constant"));
+        Optional<long[]> ints = node.flatMap(n -> n.attribute("value_ints")).map(OnnxAttribute::ints);
+        return ints.isPresent() ? ints : node.flatMap(n -> n.attribute("value_int")).map(a -> new long[] {a.i()});
+    }
+
+    /** {@code tensor}, or the input of the Identity chain that produces it. */
+    private String throughIdentities(String tensor) {
+        String source = tensor;
+        // A graph is acyclic, but a damaged one need not be: never take more steps than there are nodes.
+        for (int steps = 0; steps < nodes().size(); steps++) {
+            Optional<OnnxNode> identity = producer(source).filter(n -> n.is("Identity") && !n.inputs().isEmpty());
+            if (identity.isEmpty()) {
+                break;
             }
+            source = identity.get().inputs().get(0);
         }
-        return Optional.empty();
+        return source;
     }
 
     /** Makes {@code outputs} the graph outputs, in place of the current ones. */

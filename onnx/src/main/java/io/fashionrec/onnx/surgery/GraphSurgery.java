@@ -141,8 +141,8 @@ public final class GraphSurgery {
         return OptionalLong.empty();
     }
 
-    private static OptionalLong firstDim(OnnxGraph graph, String initializer) {
-        return graph.initializer(initializer).map(OnnxTensor::dims).filter(d -> d.length > 0)
+    private static OptionalLong firstDim(OnnxGraph graph, String constant) {
+        return graph.constant(constant).map(OnnxTensor::dims).filter(d -> d.length > 0)
                 .map(d -> OptionalLong.of(d[0])).orElse(OptionalLong.empty());
     }
 

@@ -77,7 +77,7 @@ final class HeadOps {
         }
         Optional<long[]> kernel = node.attribute("kernel_shape").map(OnnxAttribute::ints);
         if (kernel.isEmpty() && node.inputs().size() > 1) {
-            kernel = graph.initializer(node.inputs().get(1)).map(w -> w.dims()).filter(d -> d.length > 2)
+            kernel = graph.constant(node.inputs().get(1)).map(w -> w.dims()).filter(d -> d.length > 2)
                     .map(d -> Arrays.copyOfRange(d, 2, d.length));
         }
         return kernel.map(k -> k.length > 0 && Arrays.stream(k).allMatch(d -> d == 1)).orElse(false);
@@ -85,15 +85,13 @@ final class HeadOps {
 
     /**
      * The input carrying the activations: the first one that is neither omitted nor a constant
-     * (initializer or Constant output). For the usual x·W + b ops this is the first input, but it
-     * also finds x in MatMul(W, x) or Add(bias, x). Empty if every input is constant.
+     * (see {@link OnnxGraph#isConstant}). For the usual x·W + b ops this is
+     * the first input, but it also finds x in MatMul(W, x) or Add(bias, x). Empty if every input is
+     * constant.
      */
     Optional<String> dataInput(OnnxNode node) {
-        Set<String> constants = graph.initializerNames();
         for (String input : node.inputs()) {
-            boolean constant = constants.contains(input)
-                    || graph.producer(input).map(p -> p.is("Constant")).orElse(false);
-            if (!input.isEmpty() && !constant) {
+            if (!input.isEmpty() && !graph.isConstant(input)) {
                 return Optional.of(input);
             }
         }

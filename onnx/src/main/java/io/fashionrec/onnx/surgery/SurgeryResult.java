@@ -57,7 +57,7 @@ public record SurgeryResult(ModelKind kind, String featureMap, OptionalLong chan
         if (bytes < 10_000) {
             return bytes + " bytes";
         }
-        return bytes < 10_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 

@@ -172,4 +172,23 @@ class GraphSurgeryTest {
         OnnxTensor kept = model.graph().initializer("w").orElseThrow();
         assertArrayEquals(new long[] {8, 3, 3, 3}, kept.dims());
     }
+
+    @Test
+    void weightsSharedThroughIdentityNodesCountAsConstants() {
+        // PyTorch's exporter turns equal parameters into Identity nodes of one initializer.
+        OnnxModel model = new GraphBuilder().imageInput("x").initializer("w", 8, 3, 3, 3).initializer("s", 8)
+                .initializer("fc", 10, 8).initializer("b", 10)
+                .node("Identity", List.of("s"), "scale").node("Identity", List.of("b"), "bias")
+                .node("Conv", List.of("x", "w"), "c")
+                .node("BatchNormalization", List.of("c", "scale", "scale", "scale", "scale"), "n")
+                .node("Relu", List.of("n"), "r").node("GlobalAveragePool", List.of("r"), "g")
+                .node("Flatten", List.of("g"), "f").node("MatMul", List.of("f", "fc"), "mm")
+                .node("Add", List.of("bias", "mm"), "logits").output("logits", null).build();
+        SurgeryResult result = GraphSurgery.cut(model, "m");
+        assertEquals("r", result.featureMap());
+        assertEquals(OptionalLong.of(8), result.channels(), "from the BatchNormalization's scale, an Identity of s");
+        assertEquals(List.of("Identity", "GlobalAveragePool", "Flatten", "MatMul", "Add"),
+                result.droppedNodes().stream().map(OnnxNode::opType).toList());
+        assertEquals(List.of("fc", "b"), result.droppedInitializers());
+    }
 }
