@@ -47,7 +47,6 @@ final class OnnxFields {
         static final int NODE = 1;
         static final int NAME = 2;
         static final int INITIALIZER = 5;
-        static final int DOC_STRING = 10;
         static final int INPUT = 11;
         static final int OUTPUT = 12;
         static final int VALUE_INFO = 13;
@@ -108,7 +107,7 @@ final class OnnxFields {
         }
     }
 
-    /** TensorProto, and SparseTensorProto's fields. */
+    /** TensorProto, and SparseTensorProto.values. */
     static final class Tensor {
         static final int DIMS = 1;
         static final int DATA_TYPE = 2;
@@ -119,7 +118,6 @@ final class OnnxFields {
         /** TensorProto.DataLocation.EXTERNAL: the data is in another file. */
         static final int LOCATION_EXTERNAL = 1;
         static final int SPARSE_VALUES = 1;
-        static final int SPARSE_DIMS = 3;
 
         private Tensor() {
         }

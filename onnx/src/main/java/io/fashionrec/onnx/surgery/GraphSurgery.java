@@ -123,7 +123,7 @@ public final class GraphSurgery {
         }
         HeadOps ops = new HeadOps(graph);
         Optional<String> tensor = Optional.of(featureMap);
-        while (tensor.isPresent()) {
+        for (int steps = 0; tensor.isPresent() && steps <= graph.nodes().size(); steps++) {
             Optional<OnnxNode> producer = graph.producer(tensor.get());
             if (producer.isEmpty() || !producer.get().isStandard()) {
                 break;

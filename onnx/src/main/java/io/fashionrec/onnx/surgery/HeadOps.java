@@ -3,6 +3,7 @@ package io.fashionrec.onnx.surgery;
 import io.fashionrec.onnx.proto.OnnxAttribute;
 import io.fashionrec.onnx.proto.OnnxGraph;
 import io.fashionrec.onnx.proto.OnnxNode;
+import io.fashionrec.onnx.proto.OnnxTensor;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +78,7 @@ final class HeadOps {
         }
         Optional<long[]> kernel = node.attribute("kernel_shape").map(OnnxAttribute::ints);
         if (kernel.isEmpty() && node.inputs().size() > 1) {
-            kernel = graph.constant(node.inputs().get(1)).map(w -> w.dims()).filter(d -> d.length > 2)
+            kernel = graph.constant(node.inputs().get(1)).map(OnnxTensor::dims).filter(d -> d.length > 2)
                     .map(d -> Arrays.copyOfRange(d, 2, d.length));
         }
         return kernel.map(k -> k.length > 0 && Arrays.stream(k).allMatch(d -> d == 1)).orElse(false);
@@ -85,9 +86,8 @@ final class HeadOps {
 
     /**
      * The input carrying the activations: the first one that is neither omitted nor a constant
-     * (see {@link OnnxGraph#isConstant}). For the usual x·W + b ops this is
-     * the first input, but it also finds x in MatMul(W, x) or Add(bias, x). Empty if every input is
-     * constant.
+     * (see {@link OnnxGraph#isConstant}). For the usual x·W + b ops this is the first input, but it
+     * also finds x in MatMul(W, x) or Add(bias, x). Empty if every input is constant.
      */
     Optional<String> dataInput(OnnxNode node) {
         for (String input : node.inputs()) {

@@ -46,26 +46,9 @@ public final class ModelInspector {
         }
         ValueInfo output = outputs.get(0);
         HeadOps ops = new HeadOps(graph);
-        List<OnnxNode> head = new ArrayList<>();
-        List<OnnxNode> pooling = new ArrayList<>();
-        Optional<OnnxNode> stop = Optional.empty();
-        Optional<String> tensor = Optional.of(output.name());
-        while (tensor.isPresent()) {
-            Optional<OnnxNode> producer = graph.producer(tensor.get());
-            if (producer.isEmpty()) {
-                break;
-            }
-            OnnxNode node = producer.get();
-            if (ops.isPooling(node)) {
-                pooling.add(node);
-            } else if (pooling.isEmpty() && ops.isHead(node)) {
-                head.add(node);
-            } else {
-                stop = producer;
-                break;
-            }
-            tensor = ops.dataInput(node);
-        }
+        Walk walk = walk(graph, ops, output.name());
+        List<OnnxNode> head = walk.head();
+        List<OnnxNode> pooling = walk.pooling();
 
         OptionalInt rank = output.rank();
         Optional<String> featureMap = pooling.isEmpty()
@@ -83,9 +66,33 @@ public final class ModelInspector {
             return new Inspection(ModelKind.FEATURE_MAP, output, output.name(), head, pooling);
         }
         throw new IllegalArgumentException(label + ": no classifier head, pooling or 4-D feature map at the output "
-                + output + "; walking back from it found " + describe(head, pooling, stop)
+                + output + "; walking back from it found " + describe(head, pooling, walk.stop())
                 + ". Graph surgery handles a CNN classifier (feature map, global pooling, fully connected layers),"
                 + " a pooled feature extractor, or a feature extractor whose output is N x C x H x W");
+    }
+
+    /** Walks back from {@code output} through the head, then the pooling run. */
+    private static Walk walk(OnnxGraph graph, HeadOps ops, String output) {
+        List<OnnxNode> head = new ArrayList<>();
+        List<OnnxNode> pooling = new ArrayList<>();
+        Optional<String> tensor = Optional.of(output);
+        // A graph is acyclic, but a damaged one need not be: never take more steps than there are nodes.
+        for (int steps = 0; tensor.isPresent() && steps <= graph.nodes().size(); steps++) {
+            Optional<OnnxNode> producer = graph.producer(tensor.get());
+            if (producer.isEmpty()) {
+                break;
+            }
+            OnnxNode node = producer.get();
+            if (ops.isPooling(node)) {
+                pooling.add(node);
+            } else if (pooling.isEmpty() && ops.isHead(node)) {
+                head.add(node);
+            } else {
+                return new Walk(head, pooling, producer);
+            }
+            tensor = ops.dataInput(node);
+        }
+        return new Walk(head, pooling, Optional.empty());
     }
 
     private static void checkFeatureMap(OnnxGraph graph, String label, String featureMap, List<OnnxNode> head,
@@ -113,5 +120,12 @@ public final class ModelInspector {
         pooling.forEach(n -> ops.add(n.opType()));
         String walked = ops.isEmpty() ? "no head or pooling node" : String.join(", ", ops);
         return stop.map(s -> walked + ", then " + s).orElse(walked);
+    }
+
+    /**
+     * The nodes walked through, each list from the output backwards, and the node that stopped the
+     * walk (empty if it reached a graph input or a constant).
+     */
+    private record Walk(List<OnnxNode> head, List<OnnxNode> pooling, Optional<OnnxNode> stop) {
     }
 }

@@ -159,6 +159,19 @@ class OnnxModelTest {
     }
 
     @Test
+    void aModelCanBeWrittenOverTheFileItIsMappedFrom() throws IOException {
+        Path file = dir.resolve("model.onnx");
+        Files.copy(Fixtures.path(Fixtures.CLASSIFIER), file);
+        OnnxModel model = OnnxModel.read(file);
+        model.graph().setOutputs(List.of(ValueInfo.tensor("/Relu_output_0", ValueInfo.FLOAT, null)));
+        model.graph().prune();
+        model.write(file);
+        OnnxModel reread = OnnxModel.read(file);
+        assertEquals(3, reread.graph().nodes().size());
+        assertArrayEquals(model.toByteArray(), Files.readAllBytes(file));
+    }
+
+    @Test
     void aFileThatIsNotOnnxIsRejectedNamingTheFile() throws IOException {
         Path text = dir.resolve("notes.onnx");
         Files.writeString(text, "hello, world");

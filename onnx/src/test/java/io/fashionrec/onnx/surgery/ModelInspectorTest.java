@@ -13,6 +13,7 @@ import io.fashionrec.onnx.proto.ValueInfo;
 import io.fashionrec.onnx.proto.ValueInfo.Dim;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ModelInspectorTest {
 
@@ -169,5 +170,15 @@ class ModelInspectorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelInspector.inspect(g, "c"));
         assertTrue(e.getMessage().endsWith("reads '/Relu_output_0', declared with rank 2; the cut needs a 4-D"
                 + " N x C x H x W feature map"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(10)
+    void aCyclicDamagedGraphEndsTheWalkInsteadOfLooping() {
+        OnnxModel model = new GraphBuilder().node("Relu", List.of("b"), "a").node("Relu", List.of("a"), "b")
+                .output("a", null).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelInspector.inspect(model.graph(), "loop"));
+        assertTrue(e.getMessage().startsWith("loop: no classifier head, pooling or 4-D feature map"), e.getMessage());
     }
 }
