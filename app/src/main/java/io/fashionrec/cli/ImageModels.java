@@ -6,14 +6,17 @@ import io.fashionrec.image.classic.ClassicImageEncoder;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.onnx.OnnxImageEncoder;
 import io.fashionrec.onnx.Preset;
-import java.nio.file.Files;
+import io.fashionrec.onnx.registry.ResolvedModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Opens image encoders from a spec: {@code model} (classic, or a .onnx file), and for a CNN
- * {@code preset} and {@code imageSize}. An index records the spec it was built with, so a photo
+ * Opens image encoders from a spec: {@code model} (classic, a registered model name or a .onnx
+ * file, resolved by the {@linkplain Registries model registry}), and for a CNN {@code preset}
+ * (default: the registered one) and {@code imageSize}. An index records the spec it was built with, so a photo
  * query opens the same encoder; its descriptor (including the model file's SHA-256) must match.
  */
 final class ImageModels {
@@ -41,17 +44,20 @@ final class ImageModels {
             }
             return new Opened(new ClassicImageEncoder(), Map.of(MODEL, CLASSIC));
         }
-        Path file = Path.of(model);
-        if (!model.endsWith(".onnx") || !Files.isRegularFile(file)) {
-            throw new BadOptionException("unknown image model '" + model + "'; use classic or the path of a .onnx file");
+        ResolvedModel resolved;
+        try {
+            resolved = Registries.open().resolve(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the image model " + model + ": " + e.getMessage(), e);
         }
-        Preset preset = preset(spec.getOrDefault(PRESET, Preset.TORCH.id()));
+        Preset preset = spec.containsKey(PRESET) ? preset(spec.get(PRESET)) : resolved.preset();
         Integer size = spec.containsKey(IMAGE_SIZE) ? Integer.valueOf(spec.get(IMAGE_SIZE)) : null;
-        Path absolute = file.toAbsolutePath().normalize();
-        String name = absolute.getFileName().toString().replaceFirst("\\.onnx$", "");
-        OnnxImageEncoder encoder = OnnxImageEncoder.load(absolute, name, preset, size, Runtime.getRuntime().availableProcessors());
+        String name = resolved.label().replaceFirst("\\.onnx$", "");
+        OnnxImageEncoder encoder = OnnxImageEncoder.load(resolved.file(), name, preset, size, Runtime.getRuntime().availableProcessors());
         Map<String, String> recorded = new LinkedHashMap<>(spec);
-        recorded.put(MODEL, absolute.toString());
+        if (resolved.arch().isEmpty()) { // a path, recorded so that the index opens the same file from any directory
+            recorded.put(MODEL, Path.of(model).toAbsolutePath().normalize().toString());
+        }
         return new Opened(encoder, recorded);
     }
 

@@ -4,6 +4,7 @@ import io.fashionrec.catalog.CatalogException;
 import io.fashionrec.image.ImageDecodeException;
 import io.fashionrec.index.store.IndexFormatException;
 import io.fashionrec.onnx.OnnxModelException;
+import io.fashionrec.onnx.registry.ModelRegistryException;
 import io.fashionrec.recommend.NoSuchProductException;
 
 /** Exception types whose message is already a sentence written for the person at the terminal. */
@@ -14,6 +15,7 @@ final class UserFacing {
 
     static boolean is(Throwable t) {
         return t instanceof CommandFailure || t instanceof CatalogException || t instanceof NoSuchProductException
-                || t instanceof IndexFormatException || t instanceof ImageDecodeException || t instanceof OnnxModelException;
+                || t instanceof IndexFormatException || t instanceof ImageDecodeException || t instanceof OnnxModelException
+                || t instanceof ModelRegistryException;
     }
 }

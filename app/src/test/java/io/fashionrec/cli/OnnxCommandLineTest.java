@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,16 @@ class OnnxCommandLineTest {
 
     @TempDir
     Path tmp;
+
+    @BeforeEach
+    void useATemporaryModelCache() {
+        System.setProperty(Registries.MODELS_PROPERTY, tmp.resolve("models").toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty(Registries.MODELS_PROPERTY);
+    }
 
     private Path model(String name, Path target) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/encoder/" + name + ".onnx")) {
@@ -81,7 +93,10 @@ class OnnxCommandLineTest {
         String photo = catalog.resolve("images/1.png").toString();
         assertEquals(2, run("embed", "--image-model", "classic", "--preset", "torch", photo).exit(), "classic takes no preset");
         assertEquals(2, run("embed", "--image-model", model.toString(), "--preset", "tensorflow", photo).exit());
-        assertEquals(2, run("embed", "--image-model", "nosuchmodel", photo).exit());
+        CommandLineTest.Run unknown = run("embed", "--image-model", "nosuchmodel", photo);
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().startsWith("fashionrec: there is no model 'nosuchmodel': use one of densenet121, vgg16, vgg16-int8"),
+                unknown.err());
         CommandLineTest.Run mismatched = run("embed", "--image-model", model.toString(), "--preset", "caffe", photo);
         assertEquals(1, mismatched.exit());
         assertTrue(mismatched.err().contains("preset caffe expects NHWC input"), mismatched.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.image.ImageLimits;
+import io.fashionrec.onnx.surgery.SurgeryPreparer;
 import io.fashionrec.testing.SampleData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -12,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Same numbers as PyTorch: for every reference image and both architectures, our embedding has
+ * Same numbers as PyTorch: for every reference image and both architectures, our embedding from the
+ * exported feature extractor ({@code -gmp}) and from graph surgery on the whole classifier
+ * ({@code -full}) has
  * cosine >= 0.9999 and relative L2 error <= 1e-3 against PyTorch's (torchvision weights, random
  * but deterministic, preprocessing "torch": bilinear to 224x224, /255, ImageNet mean and std).
  */
@@ -29,6 +33,19 @@ class PyTorchParityTest {
         for (String arch : ReferenceCnn.ARCHS) {
             try (OnnxImageEncoder encoder = OnnxImageEncoder.load(dir.resolve(arch + "-gmp.onnx"), arch, Preset.TORCH, null, 2)) {
                 assertMatches(arch + "-gmp", encoder, ReferenceCnn.embeddings(dir, arch));
+            }
+        }
+    }
+
+    @Test
+    void theSurgeryOfTheWholeClassifiersGivesPyTorchsEmbeddings(@TempDir Path tmp) throws Exception {
+        Path dir = ReferenceCnn.directory();
+        for (String arch : ReferenceCnn.ARCHS) {
+            Path cut = tmp.resolve(arch + "-cut.onnx");
+            String description = new SurgeryPreparer().prepare(dir.resolve(arch + "-full.onnx"), arch, cut);
+            assertTrue(description.startsWith("cut at "), arch + ": " + description);
+            try (OnnxImageEncoder encoder = OnnxImageEncoder.load(cut, arch, Preset.TORCH, null, 2)) {
+                assertMatches(arch + "-full after surgery", encoder, ReferenceCnn.embeddings(dir, arch));
             }
         }
     }

@@ -23,4 +23,16 @@ public interface ModelPreparer {
      *                                  the message says why and what to do
      */
     String prepare(Path source, String arch, Path target) throws IOException;
+
+    /**
+     * Whether a model file given by path (rather than pulled or imported) must go through
+     * {@link #prepare} before the image encoder can run it. A preparer that cannot tell says yes,
+     * which is always safe: preparing a ready model leaves it equivalent.
+     *
+     * @throws IOException              on an I/O failure
+     * @throws IllegalArgumentException if {@code source} is not a model this preparer can handle
+     */
+    default boolean needsPreparation(Path source) throws IOException {
+        return true;
+    }
 }

@@ -29,6 +29,8 @@ public final class ModelRegistry {
 
     private static final String DOWNLOAD_SUFFIX = "download";
     private static final String IMPORT_SUFFIX = "import";
+    /** The cache subdirectory for models given by path that needed preparing; not a valid model name, so never listed. */
+    static final String PREPARED = ".prepared";
 
     private final ModelCache cache;
     private final URI baseUrl;
@@ -130,10 +132,11 @@ public final class ModelRegistry {
 
     /**
      * The model file an {@code --image-model} value stands for. A value containing a path separator
-     * or ending in {@code .onnx} is a path, and that file is used as it is; anything else is a model
-     * name, which must be in the cache and intact.
+     * or ending in {@code .onnx} is a path: that file is used as it is if it is ready for the encoder,
+     * and a whole classifier is prepared once into the cache (see {@link ModelPreparer#needsPreparation}).
+     * Anything else is a model name, which must be in the cache and intact.
      *
-     * @throws ModelRegistryException if the file does not exist; if the name is invalid, not pulled
+     * @throws ModelRegistryException if the file does not exist or cannot be prepared; if the name is invalid, not pulled
      *                                yet or unknown (the message says how to get it); or if its entry
      *                                is damaged
      */
@@ -145,7 +148,7 @@ public final class ModelRegistry {
                 throw new ModelRegistryException("there is no model file " + file + "; give the path of an existing .onnx file, or a model name ("
                         + names() + ")");
             }
-            return new ResolvedModel(file, file.getFileName().toString(), Optional.empty(), Preset.DEFAULT, Sha256.of(file));
+            return resolvePath(file);
         }
         String name = ModelName.check(nameOrPath);
         Optional<CacheEntry> entry = cache.find(name);
@@ -160,6 +163,38 @@ public final class ModelRegistry {
         }
         throw new ModelRegistryException("there is no model '" + name + "': use one of " + names()
                 + ", import your own with `fashionrec models import FILE --arch ARCH --name " + name + "`, or give the path of a .onnx file");
+    }
+
+    /**
+     * A model file given by path: used as it is when the preparer says it is ready, else prepared
+     * once into {@code .prepared/<SHA-256 of the file>.onnx} in the cache and taken from there. The
+     * prepared file is written under a unique temporary name and renamed into place, so processes
+     * preparing the same file at once both end with a whole file.
+     */
+    private ResolvedModel resolvePath(Path file) throws IOException {
+        String label = file.getFileName().toString();
+        String sourceSha256 = Sha256.of(file);
+        Path prepared = cache.directory().resolve(PREPARED).resolve(sourceSha256 + ModelName.ONNX_EXTENSION);
+        if (!Files.isRegularFile(prepared)) {
+            try {
+                if (!preparer.needsPreparation(file)) {
+                    return new ResolvedModel(file, label, Optional.empty(), Preset.DEFAULT, sourceSha256);
+                }
+                Files.createDirectories(prepared.getParent());
+                Path temporary = Files.createTempFile(prepared.getParent(), sourceSha256, ".tmp");
+                try {
+                    Files.delete(temporary);
+                    preparer.prepare(file, "unregistered", temporary);
+                    AtomicFiles.force(temporary);
+                    AtomicFiles.move(temporary, prepared);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ModelRegistryException("cannot use the model file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new ResolvedModel(prepared, label, Optional.empty(), Preset.DEFAULT, Sha256.of(prepared));
     }
 
     /** Everything {@link ModelCache#list()} lists: cached models, ready or damaged, and known models to pull. */

@@ -42,4 +42,13 @@ public final class SurgeryPreparer implements ModelPreparer {
         model.write(target);
         return description;
     }
+
+    /**
+     * Only a {@link ModelKind#CLASSIFIER} needs preparing: the image encoder runs pooled models as
+     * they are and max-pools a feature map itself.
+     */
+    @Override
+    public boolean needsPreparation(Path source) throws IOException {
+        return ModelInspector.inspect(OnnxModel.read(source).graph(), "model " + source).kind() == ModelKind.CLASSIFIER;
+    }
 }

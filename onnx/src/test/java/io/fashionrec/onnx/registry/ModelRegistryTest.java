@@ -293,13 +293,75 @@ class ModelRegistryTest {
     }
 
     @Test
-    void aPathIsUsedAsItIs() throws IOException {
+    void aReadyPathIsUsedAsItIs() throws IOException {
         Path file = write("mine.onnx", MODEL);
+        CountingPreparer preparer = new CountingPreparer(false);
 
-        ResolvedModel resolved = registry(TestModels.PREPARER).resolve(file.toString());
+        ResolvedModel resolved = registry(preparer).resolve(file.toString());
 
         assertEquals(new ResolvedModel(file, "mine.onnx", Optional.empty(), Preset.TORCH, sha256(MODEL)), resolved);
+        assertEquals(0, preparer.prepared);
         assertFalse(Files.exists(cacheDir));
+    }
+
+    @Test
+    void aPathThatNeedsPreparingIsPreparedOnceIntoTheCache() throws IOException {
+        Path file = write("classifier.onnx", MODEL);
+        CountingPreparer preparer = new CountingPreparer(true);
+        ModelRegistry registry = registry(preparer);
+
+        ResolvedModel first = registry.resolve(file.toString());
+        ResolvedModel second = registry.resolve(file.toString());
+
+        Path prepared = cacheDir.resolve(".prepared").resolve(sha256(MODEL) + ".onnx");
+        byte[] preparedModel = prepared(MODEL, "unregistered");
+        assertEquals(new ResolvedModel(prepared, "classifier.onnx", Optional.empty(), Preset.TORCH, sha256(preparedModel)), first);
+        assertEquals(first, second);
+        assertEquals(1, preparer.prepared, "the second resolve finds the prepared copy");
+        assertArrayEquals(preparedModel, Files.readAllBytes(prepared));
+        assertEquals(List.of(".prepared/" + sha256(MODEL) + ".onnx"), filesUnder(cacheDir), "no temporary file is left");
+        assertEquals(List.of("moved", "tiny"), registry.list().stream().map(ModelListing::name).toList(), "prepared copies are not models");
+    }
+
+    @Test
+    void aPathThePreparerRejectsSaysWhichFileAndWhy() throws IOException {
+        Path file = write("broken.onnx", MODEL);
+        ModelPreparer rejecting = new ModelPreparer() {
+            @Override
+            public String prepare(Path source, String arch, Path target) {
+                throw new AssertionError("not reached");
+            }
+
+            @Override
+            public boolean needsPreparation(Path source) {
+                throw new IllegalArgumentException("its graph has two outputs");
+            }
+        };
+
+        assertEquals("cannot use the model file " + file + ": its graph has two outputs",
+                assertThrows(ModelRegistryException.class, () -> registry(rejecting).resolve(file.toString())).getMessage());
+        assertEquals(List.of(), filesUnder(cacheDir));
+    }
+
+    /** {@link TestModels#PREPARER} that says whether a path needs it, and counts its preparations. */
+    private static final class CountingPreparer implements ModelPreparer {
+        private final boolean needed;
+        int prepared;
+
+        CountingPreparer(boolean needed) {
+            this.needed = needed;
+        }
+
+        @Override
+        public String prepare(Path source, String arch, Path target) throws IOException {
+            prepared++;
+            return TestModels.PREPARER.prepare(source, arch, target);
+        }
+
+        @Override
+        public boolean needsPreparation(Path source) {
+            return needed;
+        }
     }
 
     @Test

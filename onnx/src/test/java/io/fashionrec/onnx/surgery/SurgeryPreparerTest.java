@@ -52,6 +52,13 @@ class SurgeryPreparerTest {
     }
 
     @Test
+    void onlyAClassifierNeedsPreparingBeforeTheEncoderRunsIt() throws IOException {
+        assertTrue(preparer.needsPreparation(Fixtures.path(Fixtures.CLASSIFIER)));
+        assertFalse(preparer.needsPreparation(Fixtures.path(Fixtures.POOLED)));
+        assertFalse(preparer.needsPreparation(Fixtures.path(Fixtures.FEATURES)));
+    }
+
+    @Test
     void aModelItCannotHandleIsRejectedAndNothingIsWritten() {
         Path target = dir.resolve("prepared.onnx");
         Path source = Fixtures.path(Fixtures.HEAD_ONLY);

@@ -1,0 +1,20 @@
+package io.fashionrec.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"The CNN models fashionrec can use: list them, pull a known one, or import a .onnx file.",
+            "Models live in ~/.cache/fashionrec/models (FASHIONREC_MODELS to change); pulls come from the ONNX Model Zoo",
+            "(FASHIONREC_MODEL_BASE_URL to change). A whole classifier is cut into a global-max-pooled feature extractor."},
+        subcommands = {ModelsListCommand.class, ModelsPullCommand.class, ModelsImportCommand.class})
+final class ModelsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say list, pull NAME or import FILE --arch ARCH");
+    }
+}
