@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,9 +68,12 @@ final class CnnBenchCommand implements Callable<Integer> {
                 work.resolve("peer.log"));
         List<BufferedImage> photos = photos();
         int threads = Runtime.getRuntime().availableProcessors();
-        double peak = Machine.peakGflops();
+        Machine.FlopPeak flopPeak = Machine.FlopPeak.measure();
+        double peak = flopPeak.gflops();
         ArrayNode results = Json.MAPPER.createArrayNode();
         StringBuilder table = new StringBuilder();
+        Matcher build = Pattern.compile("\\((PyTorch [^,]+, \\d+ threads?)\\)").matcher(peerOut);
+        String peerBuild = build.find() ? build.group(1) : "PyTorch";
         for (String arch : new String[] {"densenet121", "vgg16"}) {
             double torch = Peers.number(peerOut, Pattern.compile(arch + ": \\d+ images, batch \\d+, ([0-9.]+) images/s"), arch + " timing");
             double ours;
@@ -100,13 +104,14 @@ final class CnnBenchCommand implements Callable<Integer> {
             doc.put("images", photos.size());
             doc.put("threads", threads);
             doc.put("peakGflops", round(peak));
-            doc.put("peakAssumption", Machine.peakAssumption());
+            doc.put("peakAssumption", flopPeak.toString());
+            doc.put("peer", peerBuild);
             doc.set("results", results);
             Json.print(streams.out(), doc);
         } else {
             streams.out().print(table);
-            streams.out().printf(Locale.ROOT, "[%d photos, batch 16, %d threads; peak %.0f GFLOP/s = %s; %s, %s]%n", photos.size(), threads, peak,
-                    Machine.peakAssumption(), Machine.describe(), LocalDate.now());
+            streams.out().printf(Locale.ROOT, "[%d photos, batch 16, %d threads, %s; peak %.0f GFLOP/s = %s; %s, %s]%n", photos.size(), threads,
+                    peerBuild, peak, flopPeak, Machine.describe(), LocalDate.now());
             streams.out().flush();
         }
         return ExitCodes.OK;

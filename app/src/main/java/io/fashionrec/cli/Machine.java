@@ -3,6 +3,7 @@ package io.fashionrec.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** A one-line description of the machine, for benchmark records. */
 final class Machine {
@@ -16,18 +17,31 @@ final class Machine {
     }
 
     /**
-     * The machine's theoretical single-precision peak in GFLOP/s: cores x clock x FLOP per cycle,
-     * where a core with AVX-512 (as the AMD Zen 5 this was measured on: two 512-bit FMA pipes)
-     * does 64, with AVX2 32, else 8. The clock is the one /proc/cpuinfo reports (in a VM, the
-     * nominal one; a boosting CPU may run faster, so shares near or above 1 mean that).
+     * The machine's theoretical single-precision peak: cores x clock x FLOP per cycle.
+     *
+     * @param cores          the cores the work may use
+     * @param clockMhz       their clock, as {@link ClockProbe} measures it under load
+     * @param flopsPerCycle  per core: 64 with AVX-512 (two 512-bit FMA pipes, as the AMD Zen 5 this
+     *                       was measured on; a core with one pipe or 256-bit halves does 32), 32
+     *                       with AVX2, else 8
      */
-    static double peakGflops() {
-        return Runtime.getRuntime().availableProcessors() * clockMhz() / 1000 * flopsPerCycle();
-    }
+    record FlopPeak(int cores, double clockMhz, int flopsPerCycle) {
 
-    static String peakAssumption() {
-        return Runtime.getRuntime().availableProcessors() + " cores x " + Math.round(clockMhz()) + " MHz x " + flopsPerCycle()
-                + " FLOP/cycle";
+        /** The peak on all available cores at their measured clock. */
+        static FlopPeak measure() throws InterruptedException {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new FlopPeak(cores, ClockProbe.measureMhz(cores), Machine.flopsPerCycle());
+        }
+
+        double gflops() {
+            return cores * clockMhz / 1000 * flopsPerCycle;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d cores x %.0f MHz (measured under load; /proc/cpuinfo says %s) x %d FLOP/cycle", cores, clockMhz,
+                    nominalClock(), flopsPerCycle);
+        }
     }
 
     private static int flopsPerCycle() {
@@ -35,9 +49,9 @@ final class Machine {
         return flags.contains("avx512f") ? 64 : flags.contains("avx2") ? 32 : 8;
     }
 
-    private static double clockMhz() {
+    private static String nominalClock() {
         String mhz = cpuInfo("cpu MHz");
-        return mhz.isEmpty() ? 2000 : Double.parseDouble(mhz);
+        return mhz.isEmpty() ? "nothing" : Math.round(Double.parseDouble(mhz)) + " MHz";
     }
 
     private static String cpuInfo(String field) {
