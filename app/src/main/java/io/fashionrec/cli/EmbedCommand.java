@@ -2,7 +2,6 @@ package io.fashionrec.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fashionrec.image.ImageDecodeException;
 import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.image.ImageEncoder;
 import io.fashionrec.image.ImageLimits;
@@ -40,11 +39,7 @@ final class EmbedCommand implements Callable<Integer> {
             ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
             List<BufferedImage> photos = new ArrayList<>();
             for (Path image : images) {
-                try {
-                    photos.add(decoder.decode(image, encoder.minimumInputSide()));
-                } catch (ImageDecodeException e) {
-                    throw new CommandFailure("cannot embed " + e.getMessage().replace("; kept without an image", ""), e);
-                }
+                photos.add(decoder.decode(image, encoder.minimumInputSide()));
             }
             List<float[]> vectors = encoder.encodeBatch(photos);
             if (json) {

@@ -2,6 +2,7 @@ package io.fashionrec.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.catalog.ProblemKind;
+import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.fusion.FusionWeights;
 import io.fashionrec.index.IndexBuilder;
 import java.nio.file.Path;
@@ -66,6 +67,12 @@ final class IndexCommand implements Callable<Integer> {
             ObjectNode doc = Json.object();
             doc.put("index", index.toString());
             doc.put("products", outcome.catalog().size());
+            EncoderDescriptor encoder = result.index().imageEncoder();
+            ObjectNode imageEncoder = doc.putObject("imageEncoder");
+            imageEncoder.put("name", encoder.name());
+            imageEncoder.put("version", encoder.version());
+            imageEncoder.put("dimension", encoder.dimension());
+            imageEncoder.put("modelSha256", encoder.modelSha256());
             doc.put("imagesEmbedded", result.imagesEmbedded());
             doc.put("imagesReused", result.imagesReused());
             doc.put("imagesFailed", result.imagesFailed());

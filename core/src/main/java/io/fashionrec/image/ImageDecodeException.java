@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An image that cannot be used, with the {@link ProblemKind} to report and a one-sentence reason
  * naming the file and what was wrong with it, e.g. {@code images/123.jpg declares 100000x100000
- * pixels, over the limit of 40000000; kept without an image}.
+ * pixels, over the limit of 40000000}. What follows from it (a catalog product kept without its
+ * photo, a query refused) is for the caller to add.
  */
 public final class ImageDecodeException extends Exception {
 

@@ -38,7 +38,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoder {
 
-    private static final String CONSEQUENCE = "; kept without an image";
     /** Longest decoder message quoted in a reason. */
     private static final int MAX_DETAIL = 200;
     /** Causes followed, in case a chain loops back on itself. */
@@ -233,7 +232,7 @@ public final class ImageDecoder {
     }
 
     private static ImageDecodeException failure(ProblemKind kind, String source, String what) {
-        return new ImageDecodeException(kind, source + " " + what + CONSEQUENCE);
+        return new ImageDecodeException(kind, source + " " + what);
     }
 
     private static String leadingBytes(byte[] bytes) {

@@ -176,7 +176,7 @@ final class PhotoEmbedder {
             return new Decoded(i, key, decoder.decode(bytes, p.image().toString(), encoder.minimumInputSide()));
         } catch (ImageDecodeException e) {
             failed.incrementAndGet();
-            catalog.problems().add(e.kind(), p.origin(), p.id(), e.getMessage());
+            catalog.problems().add(e.kind(), p.origin(), p.id(), e.getMessage() + "; kept without an image");
             progress.advance(1);
             return null;
         }

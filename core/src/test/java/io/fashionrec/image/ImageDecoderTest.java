@@ -273,7 +273,7 @@ class ImageDecoderTest {
         ImageDecodeException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> assertThrows(ImageDecodeException.class, () -> decoder.decode(file, "images/" + name)));
         assertEquals(ProblemKind.IMAGE_TOO_LARGE, e.kind(), e.getMessage());
-        assertEquals("images/" + name + " declares " + dimensions + " pixels, over the limit of 40000000; kept without an image",
+        assertEquals("images/" + name + " declares " + dimensions + " pixels, over the limit of 40000000",
                 e.getMessage());
     }
 
@@ -293,7 +293,7 @@ class ImageDecoderTest {
         ImageDecoder strict = new ImageDecoder(new ImageLimits(40_000_000, size - 1));
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> strict.decode(big));
         assertEquals(ProblemKind.IMAGE_TOO_LARGE, e.kind());
-        assertEquals(big + " is " + size + " bytes, over the limit of " + (size - 1) + " bytes; kept without an image", e.getMessage());
+        assertEquals(big + " is " + size + " bytes, over the limit of " + (size - 1) + " bytes", e.getMessage());
     }
 
     // ---- missing, empty and broken files ------------------------------------------------------------
@@ -303,7 +303,7 @@ class ImageDecoderTest {
         Path absent = dir.resolve("images/404.jpg");
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(absent));
         assertEquals(ProblemKind.IMAGE_MISSING, e.kind());
-        assertEquals(absent + " does not exist; kept without an image", e.getMessage());
+        assertEquals(absent + " does not exist", e.getMessage());
     }
 
     @Test
@@ -311,7 +311,7 @@ class ImageDecoderTest {
         Path empty = Files.createFile(dir.resolve("0.jpg"));
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(empty));
         assertEquals(ProblemKind.IMAGE_EMPTY, e.kind());
-        assertEquals(empty + " is empty (0 bytes); kept without an image", e.getMessage());
+        assertEquals(empty + " is empty (0 bytes)", e.getMessage());
         assertEquals(ProblemKind.IMAGE_EMPTY, assertThrows(ImageDecodeException.class, () -> decoder.decode(new byte[0], "upload")).kind());
     }
 
@@ -319,7 +319,7 @@ class ImageDecoderTest {
     void aDirectoryIsUnreadable(@TempDir Path dir) {
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(dir));
         assertEquals(ProblemKind.IMAGE_UNREADABLE, e.kind());
-        assertEquals(dir + " is not a regular file; kept without an image", e.getMessage());
+        assertEquals(dir + " is not a regular file", e.getMessage());
     }
 
     @Test
@@ -334,7 +334,7 @@ class ImageDecoderTest {
         byte[] truncated = Arrays.copyOf(whole, whole.length * 2 / 3);
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(truncated, "images/7.jpg"));
         assertEquals(ProblemKind.IMAGE_UNREADABLE, e.kind());
-        assertEquals("images/7.jpg is a truncated or damaged JPEG (no end-of-image marker follows the image data); kept without an image",
+        assertEquals("images/7.jpg is a truncated or damaged JPEG (no end-of-image marker follows the image data)",
                 e.getMessage());
     }
 
@@ -368,7 +368,7 @@ class ImageDecoderTest {
         byte[] truncated = Arrays.copyOf(whole, whole.length * 2 / 3);
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(truncated, "cut"));
         assertEquals(ProblemKind.IMAGE_UNREADABLE, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("cut ") && e.getMessage().endsWith("; kept without an image"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cut "), e.getMessage());
     }
 
     @Test
@@ -385,8 +385,7 @@ class ImageDecoderTest {
     void aFormatOutsideTheListIsUnreadableEvenIfImageIoCouldReadIt() {
         byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0};
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(tiff, "scan.tif"));
-        assertEquals("scan.tif is not a JPEG, PNG, GIF, BMP or WebP image (it starts with bytes 49 49 2A 00 08 00 00 00 ...); "
-                + "kept without an image", e.getMessage());
+        assertEquals("scan.tif is not a JPEG, PNG, GIF, BMP or WebP image (it starts with bytes 49 49 2A 00 08 00 00 00 ...)", e.getMessage());
     }
 
     @Test
@@ -405,8 +404,7 @@ class ImageDecoderTest {
         byte[] damaged = flipBits(TestImages.resource("alpha-lossless.webp"), 49, 3, 21, 2, 35, 6);
         ImageDecodeException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
                 () -> assertThrows(ImageDecodeException.class, () -> decoder.decode(damaged, "loop.webp")));
-        assertEquals("loop.webp cannot be decoded as WebP (the decoder kept reading past the end of the 54-byte data); "
-                + "kept without an image", e.getMessage());
+        assertEquals("loop.webp cannot be decoded as WebP (the decoder kept reading past the end of the 54-byte data)", e.getMessage());
     }
 
     @Test
