@@ -36,18 +36,11 @@ final class CnnBenchCommand implements Callable<Integer> {
     @Mixin
     Streams streams;
 
-    @Option(names = "--catalog", paramLabel = "DIR", required = true, description = "Where the photos come from (e.g. ../shared/data/fashion-sample).")
-    Path catalog;
+    @Mixin
+    PeerOptions peer;
 
     @Option(names = "--images", paramLabel = "N", defaultValue = "256", description = "How many photos (default: ${DEFAULT-VALUE}).")
     int images;
-
-    @Option(names = "--peer", paramLabel = "FILE",
-            description = "The peer script (default: reference_cnn.py in the tools/ folder two levels above the catalog).")
-    Path peer;
-
-    @Option(names = "--python", paramLabel = "FILE", defaultValue = "/usr/bin/python3", description = "Python for the peer (default: ${DEFAULT-VALUE}).")
-    String python;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -57,14 +50,11 @@ final class CnnBenchCommand implements Callable<Integer> {
         if (images < 16) {
             throw new BadOptionException("--images must be at least 16, got " + images);
         }
-        Path script = peer != null ? peer : Peers.besideCatalog(catalog, "reference_cnn.py");
-        if (!Files.isRegularFile(script)) {
-            throw new BadOptionException("no peer script at " + script + "; name it with --peer");
-        }
+        Path script = peer.script("reference_cnn.py");
         Path work = Files.createTempDirectory("fashionrec-bench-cnn");
         streams.err().println("running PyTorch (" + script.getFileName() + ", " + images + " photos; exporting VGG16 takes a while) ...");
         streams.err().flush();
-        String peerOut = Peers.run(List.of(python, script.toString(), work.toString(), catalog.toString(), Integer.toString(images)),
+        String peerOut = Peers.run(peer.command(script, work.toString(), peer.catalog.toString(), Integer.toString(images)),
                 work.resolve("peer.log"));
         List<BufferedImage> photos = photos();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -95,7 +85,7 @@ final class CnnBenchCommand implements Callable<Integer> {
             table.append(String.format(Locale.ROOT, "%-12s fashionrec %6.1f images/s, PyTorch %6.1f images/s, ratio %.2f; %.0f GFLOP/s = %.0f%% of peak%n",
                     arch, ours, torch, ours / torch, ours * gflop, 100 * ours * gflop / peak));
         }
-        deleteTree(work);
+        PeerOptions.deleteScratch(work);
         if (json) {
             ObjectNode doc = Json.object();
             doc.put("benchmark", "cnn");
@@ -121,7 +111,7 @@ final class CnnBenchCommand implements Callable<Integer> {
     private List<BufferedImage> photos() throws Exception {
         ImageDecoder decoder = new ImageDecoder(ImageLimits.DEFAULT);
         List<BufferedImage> out = new ArrayList<>();
-        for (Product p : Catalogs.read(catalog, new ProblemReport()).products()) {
+        for (Product p : Catalogs.read(peer.catalog, new ProblemReport()).products()) {
             if (out.size() == images) {
                 break;
             }
@@ -134,13 +124,5 @@ final class CnnBenchCommand implements Callable<Integer> {
 
     private static double round(double x) {
         return Math.round(x * 100) / 100.0;
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.fashionrec.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,15 +25,8 @@ final class IndexBenchCommand implements Callable<Integer> {
     @Mixin
     Streams streams;
 
-    @Option(names = "--catalog", paramLabel = "DIR", required = true, description = "The catalog to index (e.g. ../shared/data/fashion-sample).")
-    Path catalog;
-
-    @Option(names = "--peer", paramLabel = "FILE",
-            description = "The peer script (default: reference_classic.py in the tools/ folder two levels above the catalog).")
-    Path peer;
-
-    @Option(names = "--python", paramLabel = "FILE", defaultValue = "/usr/bin/python3", description = "Python for the peer (default: ${DEFAULT-VALUE}).")
-    String python;
+    @Mixin
+    PeerOptions peer;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Rounds (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -47,10 +39,7 @@ final class IndexBenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new BadOptionException("--runs must be at least 1, got " + runs);
         }
-        Path script = peer != null ? peer : Peers.besideCatalog(catalog, "reference_classic.py");
-        if (!Files.isRegularFile(script)) {
-            throw new BadOptionException("no peer script at " + script + "; name it with --peer");
-        }
+        Path script = peer.script("reference_classic.py");
         Path work = Files.createTempDirectory("fashionrec-bench-index");
         double[] ours = new double[runs];
         double[] peerImage = new double[runs];
@@ -58,23 +47,23 @@ final class IndexBenchCommand implements Callable<Integer> {
         try {
             for (int r = 0; r < runs; r++) {
                 long start = System.nanoTime();
-                String peerOut = Peers.run(List.of(python, script.toString(), catalog.toString()), work.resolve("peer.log"));
+                String peerOut = Peers.run(peer.command(script, peer.catalog.toString()), work.resolve("peer.log"));
                 peerWall[r] = (System.nanoTime() - start) / 1e9;
                 peerImage[r] = Peers.number(peerOut, PEER_IMAGE_SECONDS, "'image features Ns' line");
                 start = System.nanoTime();
-                Peers.run(fashionrec("index", "--catalog", catalog.toString(), "--index", work.resolve("index").toString()), work.resolve("ours.log"));
+                Peers.run(fashionrec("index", "--catalog", peer.catalog.toString(), "--index", work.resolve("index").toString()), work.resolve("ours.log"));
                 ours[r] = (System.nanoTime() - start) / 1e9;
                 streams.err().printf(Locale.ROOT, "round %d: fashionrec index %.2f s, peer image features %.2f s%n", r + 1, ours[r], peerImage[r]);
                 streams.err().flush();
             }
         } finally {
-            deleteTree(work);
+            PeerOptions.deleteScratch(work);
         }
         double ratio = Peers.median(ours) / Peers.median(peerImage);
         if (json) {
             ObjectNode doc = Json.object();
             doc.put("benchmark", "index");
-            doc.put("catalog", catalog.toString());
+            doc.put("catalog", peer.catalog.toString());
             doc.put("date", LocalDate.now().toString());
             doc.put("machine", Machine.describe());
             doc.put("runs", runs);
@@ -115,14 +104,5 @@ final class IndexBenchCommand implements Callable<Integer> {
             a.add(Math.round(v * 1000) / 1000.0);
         }
         series.put("median", Math.round(Peers.median(values) * 1000) / 1000.0);
-    }
-
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.fashionrec.cli;
 
+import io.fashionrec.onnx.registry.CacheEntry;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +14,12 @@ final class ModelsCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** One line on a model just stored: name, state, arch, preset, size, hash and what preparation did. */
+    static String describe(CacheEntry entry, String state) {
+        return String.format(Locale.ROOT, "%s %s (%s, preset %s, %.1f MB, sha256 %s): %s", entry.name(), state, entry.arch().id(),
+                entry.preset().id(), entry.size() / 1e6, entry.sha256().substring(0, 12), entry.preparation());
+    }
 
     @Override
     public void run() {

@@ -2,7 +2,6 @@ package io.fashionrec.cli;
 
 import io.fashionrec.onnx.registry.CacheEntry;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +30,7 @@ final class ModelsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CacheEntry entry = Registries.open().importFile(file, arch, name, preset);
-        streams.out().printf(Locale.ROOT, "%s registered (%s, preset %s, %.1f MB, sha256 %s): %s%n", entry.name(), entry.arch().id(),
-                entry.preset().id(), entry.size() / 1e6, entry.sha256().substring(0, 12), entry.preparation());
+        streams.out().println(ModelsCommand.describe(entry, "registered"));
         streams.out().flush();
         return ExitCodes.OK;
     }

@@ -1,7 +1,6 @@
 package io.fashionrec.cli;
 
 import io.fashionrec.onnx.registry.CacheEntry;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +20,7 @@ final class ModelsPullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CacheEntry entry = Registries.open().pull(name, TerminalProgress.forStderr());
-        streams.out().printf(Locale.ROOT, "%s ready (%s, preset %s, %.1f MB, sha256 %s): %s%n", entry.name(), entry.arch().id(),
-                entry.preset().id(), entry.size() / 1e6, entry.sha256().substring(0, 12), entry.preparation());
+        streams.out().println(ModelsCommand.describe(entry, "ready"));
         streams.out().flush();
         return ExitCodes.OK;
     }

@@ -35,11 +35,6 @@ final class Peers {
         return Double.parseDouble(m.group(1));
     }
 
-    /** The peer script beside the catalog: {@code <catalog>/../../tools/<script>}, as in the shared folder. */
-    static Path besideCatalog(Path catalog, String script) {
-        return catalog.toAbsolutePath().normalize().resolve("../../tools/" + script).normalize();
-    }
-
     static double median(double[] values) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);

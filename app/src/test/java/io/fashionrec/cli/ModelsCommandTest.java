@@ -18,36 +18,22 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code models list | pull | import} and {@code --image-model NAME}, on a model cache in a
- * temporary directory (the {@code fashionrec.models} property) and the small classifier the
+ * temporary directory and the small classifier the
  * surgery tests use. The download path itself, with a local server, is tested in the onnx module.
  */
+@ExtendWith(TemporaryModelCache.class)
 class ModelsCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
-    private Path cache;
-
-    @BeforeEach
-    void useATemporaryCache() {
-        cache = tmp.resolve("models");
-        System.setProperty(Registries.MODELS_PROPERTY, cache.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty(Registries.MODELS_PROPERTY);
-        System.clearProperty(Registries.BASE_URL_PROPERTY);
-    }
-
     private Path classifier() throws Exception {
         Path file = tmp.resolve("Shop-Classifier.onnx");
         try (InputStream in = getClass().getResourceAsStream("/io/fashionrec/onnx/surgery/tiny-classifier.onnx")) {
@@ -111,7 +97,7 @@ class ModelsCommandTest {
     }
 
     private long preparedCopies() throws Exception {
-        try (Stream<Path> files = Files.list(cache.resolve(".prepared"))) {
+        try (Stream<Path> files = Files.list(TemporaryModelCache.directory().resolve(".prepared"))) {
             return files.filter(f -> f.toString().endsWith(".onnx")).count();
         }
     }
@@ -133,7 +119,7 @@ class ModelsCommandTest {
             assertTrue(pull.err().startsWith("fashionrec: "), pull.err());
             assertTrue(pull.err().contains("404"), pull.err());
             assertEquals(List.of("/zoo/validated/vision/classification/densenet-121/model/densenet-12.onnx"), asked);
-            assertFalse(Files.exists(cache.resolve("densenet121")));
+            assertFalse(Files.exists(TemporaryModelCache.directory().resolve("densenet121")));
         } finally {
             server.stop(0);
         }
@@ -152,7 +138,7 @@ class ModelsCommandTest {
         CommandLineTest.Run badArch = run("models", "import", classifier().toString(), "--arch", "resnet");
         assertEquals(1, badArch.exit());
         assertTrue(badArch.err().contains("resnet"), badArch.err());
-        assertFalse(Files.exists(cache.resolve("shop-classifier")));
+        assertFalse(Files.exists(TemporaryModelCache.directory().resolve("shop-classifier")));
 
         assertEquals(2, run("models", "import", classifier().toString()).exit(), "--arch is required");
         assertEquals(2, run("models").exit(), "a subcommand is required");

@@ -11,28 +11,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** embed, index and search with a CNN given as a .onnx file (tiny test models from the onnx module). */
+@ExtendWith(TemporaryModelCache.class)
 class OnnxCommandLineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void useATemporaryModelCache() {
-        System.setProperty(Registries.MODELS_PROPERTY, tmp.resolve("models").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty(Registries.MODELS_PROPERTY);
-    }
 
     private Path model(String name, Path target) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/encoder/" + name + ".onnx")) {

@@ -12,10 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * has the full sample. Runs when {@code -Dfashionrec.referenceCnn} names the reference models
  * ({@code ./test.sh} does).
  */
+@ExtendWith(TemporaryModelCache.class)
 class ReferenceCnnCommandLineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,16 +32,6 @@ class ReferenceCnnCommandLineTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void useATemporaryModelCache() {
-        System.setProperty(Registries.MODELS_PROPERTY, tmp.resolve("models").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty(Registries.MODELS_PROPERTY);
-    }
 
     @Test
     void indexAndEvaluateWithAWholeClassifierGivenAsAFile() throws Exception {
