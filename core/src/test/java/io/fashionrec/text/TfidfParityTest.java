@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Parity with the scikit-learn reference on the shared 2,000-product sample. The golden file
  * {@code golden/reference-tfidf-sample.json} was written by
- * {@code /usr/bin/python3 /work/shared/tools/reference_tfidf.py /work/shared/data/fashion-sample}
+ * {@code /usr/bin/python3 ../shared/tools/reference_tfidf.py ../shared/data/fashion-sample}
  * with scikit-learn 1.2.1: the vocabulary with its idf, and each product's five nearest other
  * products by cosine of TF-IDF rows, ties broken by catalog order.
  */

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Assumptions;
  * The directory comes from {@code -Dfashionrec.referenceCnn}; {@code test.sh} generates it and
  * passes it, so these tests run in CI. Without it they are skipped, saying so.
  */
-final class ReferenceCnn {
+public final class ReferenceCnn {
 
     static final String[] ARCHS = {"densenet121", "vgg16"};
 
     private ReferenceCnn() {
     }
 
-    static Path directory() {
+    /** The directory, or the test is skipped saying how to make it. */
+    public static Path directory() {
         String dir = System.getProperty("fashionrec.referenceCnn", "");
         Assumptions.assumeFalse(dir.isBlank(), "no reference CNN models: run ./test.sh, or pass -Dfashionrec.referenceCnn=DIR "
                 + "with the output of ../shared/tools/reference_cnn.py");
@@ -31,6 +32,14 @@ final class ReferenceCnn {
         Assumptions.assumeTrue(Files.isRegularFile(path.resolve("densenet121-reference.json")),
                 "no reference CNN models in " + path + ": run ../shared/tools/reference_cnn.py " + path);
         return path;
+    }
+
+    /** One file of the directory, or the test is skipped saying how to make it. */
+    public static Path file(String name) {
+        Path file = directory().resolve(name);
+        Assumptions.assumeTrue(Files.isRegularFile(file), "no reference CNN model " + file + "; run ../shared/tools/reference_cnn.py "
+                + file.getParent());
+        return file;
     }
 
     /** PyTorch's embeddings of one architecture, by product id, in the file's order. */

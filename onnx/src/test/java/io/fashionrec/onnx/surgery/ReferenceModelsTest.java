@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnxruntime.OrtException;
+import io.fashionrec.onnx.ReferenceCnn;
 import io.fashionrec.onnx.proto.OnnxGraph;
 import io.fashionrec.onnx.proto.OnnxModel;
 import io.fashionrec.onnx.proto.OnnxNode;
@@ -23,14 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Graph surgery on the reference models of {@code /work/shared/tools/reference_cnn.py} (torchvision
+ * Graph surgery on the reference models of {@code ../shared/tools/reference_cnn.py} (torchvision
  * DenseNet121 and VGG16, random weights, opset 13): the whole classifiers, and the feature
  * extractors with global max pooling exported from the same weights. Runs only when
  * {@code -Dfashionrec.referenceCnn=DIR} names the directory the script wrote; skipped otherwise.
  */
 class ReferenceModelsTest {
 
-    private static final String PROPERTY = "fashionrec.referenceCnn";
     private static final long SEED = 1234;
     private static final double RELATIVE = 1e-4;
 
@@ -38,13 +37,7 @@ class ReferenceModelsTest {
     Path tmp;
 
     private static Path model(String name) {
-        String configured = System.getProperty(PROPERTY);
-        assumeTrue(configured != null && !configured.isBlank(), "reference CNN models not configured: pass -D" + PROPERTY
-                + "=DIR, a directory written by /work/shared/tools/reference_cnn.py");
-        Path file = Path.of(configured).resolve(name);
-        assumeTrue(Files.isRegularFile(file), "reference CNN model " + file + " not found (-D" + PROPERTY + "="
-                + configured + "); run /work/shared/tools/reference_cnn.py " + configured);
-        return file;
+        return ReferenceCnn.file(name);
     }
 
     private static double seconds(long startNanos) {
