@@ -30,15 +30,15 @@ class IndexBenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(new String[] {"bench", "index", "--catalog", catalog.toString(), "--peer", peer.toString(),
-            "--python", "/bin/sh", "--runs", "1", "--json"}, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, exit, err.toString());
+            "--python", "/bin/sh", "--runs", "2", "--json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString()); // the command fails if round 2 took embeddings from round 1's cache
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertEquals("index", doc.get("benchmark").asText());
         assertEquals(4.0, doc.get("peer").get("imageFeatureSeconds").get("median").asDouble(), 1e-9);
         double ours = doc.get("fashionrec").get("wallSeconds").get("median").asDouble();
         assertTrue(ours > 0, "the child index run was timed");
         assertEquals(Math.round(ours / 4.0 * 1000) / 1000.0, doc.get("ratio").asDouble(), 0.0011);
-        assertTrue(err.toString().contains("round 1: fashionrec index"), err.toString());
+        assertTrue(err.toString().contains("round 2: fashionrec index"), err.toString());
     }
 
     @Test
