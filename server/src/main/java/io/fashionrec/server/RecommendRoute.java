@@ -26,10 +26,12 @@ final class RecommendRoute {
 
     private final Recommender recommender;
     private final ProductJson json;
+    private final ComputeGate gate;
 
-    RecommendRoute(Recommender recommender, ProductJson json) {
+    RecommendRoute(Recommender recommender, ProductJson json, ComputeGate gate) {
         this.recommender = recommender;
         this.json = json;
+        this.gate = gate;
     }
 
     void recommend(Context ctx) {
@@ -65,7 +67,8 @@ final class RecommendRoute {
             }
             k = kNode.asInt();
         }
-        List<HistoryRecommendation> results = recommender.recommend(history, SearchOptions.top(k));
+        int top = k;
+        List<HistoryRecommendation> results = gate.run(() -> recommender.recommend(history, SearchOptions.top(top)));
         ObjectNode doc = Json.object();
         ArrayNode echoed = doc.putArray("history");
         history.forEach(echoed::add);

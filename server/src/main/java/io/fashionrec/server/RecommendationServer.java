@@ -42,6 +42,7 @@ public final class RecommendationServer implements AutoCloseable {
         ProductJson json = new ProductJson(b.index);
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(b.maxPixels, b.maxUploadBytes));
         this.encoders = new PhotoEncoders(b.photoEncoder);
+        ComputeGate gate = new ComputeGate(b.searchThreads);
         byte[] page = resource(WEB + "/index.html");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -65,13 +66,13 @@ public final class RecommendationServer implements AutoCloseable {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> b.corsOrigins.forEach(rule::allowHost)));
             }
         });
-        ProductRoutes products = new ProductRoutes(recommender, json);
+        ProductRoutes products = new ProductRoutes(recommender, json, gate);
         ImageRoutes images = new ImageRoutes(recommender, decoder);
         route(HandlerType.GET, "/api/products", products::list);
         route(HandlerType.GET, "/api/products/{id}", products::one);
         route(HandlerType.GET, "/api/products/{id}/similar", products::similar);
-        route(HandlerType.POST, "/api/search", new SearchRoute(recommender, json, encoders, decoder, b.maxUploadBytes)::search);
-        route(HandlerType.POST, "/api/recommend", new RecommendRoute(recommender, json)::recommend);
+        route(HandlerType.POST, "/api/search", new SearchRoute(recommender, json, encoders, decoder, b.maxUploadBytes, gate)::search);
+        route(HandlerType.POST, "/api/recommend", new RecommendRoute(recommender, json, gate)::recommend);
         route(HandlerType.GET, "/images/{id}", images::image);
         route(HandlerType.GET, "/health", ctx -> Json.send(ctx, Json.object().put("status", "ok").put("products", b.index.size())
                 .put("imageEncoder", b.index.imageEncoder().label())));
@@ -156,6 +157,7 @@ public final class RecommendationServer implements AutoCloseable {
         private long maxPixels = ImageLimits.DEFAULT.maxPixels();
         private Duration idleTimeout = Duration.ofSeconds(30);
         private List<String> corsOrigins = List.of();
+        private int searchThreads = Runtime.getRuntime().availableProcessors();
 
         private Builder(ProductIndex index) {
             this.index = Objects.requireNonNull(index, "index");
@@ -209,6 +211,18 @@ public final class RecommendationServer implements AutoCloseable {
         /** Origins allowed to call the API from other sites' pages (default none: CORS off). */
         public Builder optCorsOrigins(List<String> origins) {
             this.corsOrigins = List.copyOf(origins);
+            return this;
+        }
+
+        /**
+         * How many searches run at once (default: one per processor); more requests wait in a
+         * first-come first-served queue, which keeps tail latency near the median under load.
+         */
+        public Builder optSearchThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("search threads must be at least 1, got " + threads);
+            }
+            this.searchThreads = threads;
             return this;
         }
 

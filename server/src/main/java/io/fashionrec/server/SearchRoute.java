@@ -30,13 +30,16 @@ final class SearchRoute {
     private final PhotoEncoders encoders;
     private final ImageDecoder decoder;
     private final long maxUploadBytes;
+    private final ComputeGate gate;
 
-    SearchRoute(Recommender recommender, ProductJson json, PhotoEncoders encoders, ImageDecoder decoder, long maxUploadBytes) {
+    SearchRoute(Recommender recommender, ProductJson json, PhotoEncoders encoders, ImageDecoder decoder, long maxUploadBytes,
+                ComputeGate gate) {
         this.recommender = recommender;
         this.json = json;
         this.encoders = encoders;
         this.decoder = decoder;
         this.maxUploadBytes = maxUploadBytes;
+        this.gate = gate;
     }
 
     void search(Context ctx) {
@@ -65,6 +68,8 @@ final class SearchRoute {
         if (text == null && upload == null) {
             throw ApiException.badRequest("give a 'photo' file, a 'text' field or both");
         }
+        String queryText = text;
+        int top = k;
         float[] photo = upload == null ? null : embed(upload);
         ObjectNode doc = Json.object();
         ObjectNode query = doc.putObject("query");
@@ -75,7 +80,7 @@ final class SearchRoute {
             query.put("photo", upload.filename());
         }
         ArrayNode results = doc.putArray("results");
-        recommender.search(text, photo, SearchOptions.top(k)).forEach(r -> results.add(json.result(r)));
+        gate.run(() -> recommender.search(queryText, photo, SearchOptions.top(top))).forEach(r -> results.add(json.result(r)));
         Json.send(ctx, doc);
     }
 
@@ -100,7 +105,7 @@ final class SearchRoute {
             int status = e.kind() == ProblemKind.IMAGE_TOO_LARGE ? 413 : 415;
             throw new ApiException(status, e.getMessage() + "; upload a JPEG, PNG, WebP, GIF or BMP photo");
         }
-        return encoder.encode(image);
+        return gate.run(() -> encoder.encode(image));
     }
 
     private ApiException tooLarge(long bytes) {

@@ -1,0 +1,51 @@
+package io.fashionrec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fashionrec.testing.TinyCatalog;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench serve} on a tiny catalog: the load runs over real HTTP, fails nothing and reports both sides. */
+class ServeBenchCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSmallLoadTestReportsThroughputLatencyAndTheRatio() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
+        CommandLineTest.Run run = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--requests", "300",
+                "--clients", "4", "--warmup", "50", "-k", "3", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(10, doc.path("products").asInt());
+        JsonNode server = doc.path("server");
+        assertEquals(300, server.path("requests").asInt());
+        assertEquals(0, server.path("failures").asInt(), doc.toString());
+        assertTrue(server.path("perSecond").asDouble() > 0);
+        assertTrue(server.path("p50Millis").asDouble() <= server.path("p99Millis").asDouble());
+        assertTrue(server.path("p99Millis").asDouble() <= server.path("maxMillis").asDouble());
+        assertTrue(doc.path("inProcess").path("perSecond").asDouble() > 0);
+        double ratio = server.path("perSecond").asDouble() / doc.path("inProcess").path("perSecond").asDouble();
+        assertEquals(ratio, doc.path("ratio").asDouble(), 0.002);
+    }
+
+    @Test
+    void closedLoopLatenciesAndPercentilesAreNearestRank() throws Exception {
+        ClosedLoop.Result result = ClosedLoop.run(3, 100, () -> n -> {
+            Thread.sleep(n % 10 == 0 ? 20 : 1);
+            return n != 99;
+        });
+        assertEquals(100, result.requests());
+        assertEquals(1, result.failures());
+        assertTrue(result.firstFailure().contains("99"), result.firstFailure());
+        assertTrue(result.millis(0.5) < 20, "p50 " + result.millis(0.5));
+        assertTrue(result.millis(0.95) >= 20, "p95 " + result.millis(0.95) + ": the 10 slow requests are the slowest 10%");
+    }
+}
