@@ -48,10 +48,12 @@ function scoreBar(label, score) {
   const missing = score === null || score === undefined;
   // Linear-kernel scores can fall outside 0..1; the bar shows where it lands, the text the truth.
   const fraction = missing ? 0 : Math.min(1, Math.max(0, Number(score)));
+  const fill = h('span', { class: 'bar__fill' });
+  // Set through the style object: the server's Content-Security-Policy blocks style attributes.
+  fill.style.width = `${(fraction * 100).toFixed(1)}%`;
   return h('div', { class: `bar${missing ? ' bar--missing' : ''}`, 'data-modality': label },
     h('span', { class: 'bar__label' }, label),
-    h('span', { class: 'bar__track', 'aria-hidden': 'true' },
-      h('span', { class: 'bar__fill', style: `width: ${(fraction * 100).toFixed(1)}%` })),
+    h('span', { class: 'bar__track', 'aria-hidden': 'true' }, fill),
     h('span', { class: 'bar__value' }, formatScore(score)));
 }
 
