@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.recommend.Recommendation;
+import io.fashionrec.recommend.RecommendationJson;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -20,25 +21,10 @@ final class Json {
         return MAPPER.createObjectNode();
     }
 
-    /** Scores are rounded to 6 decimals; a score that does not exist (NaN) is null. */
-    static void putScore(ObjectNode node, String field, double score) {
-        if (Double.isNaN(score)) {
-            node.putNull(field);
-        } else {
-            node.put(field, Math.round(score * 1e6) / 1e6);
-        }
-    }
-
     static ArrayNode results(List<Recommendation> recommendations) {
         ArrayNode results = MAPPER.createArrayNode();
         for (Recommendation r : recommendations) {
-            ObjectNode o = results.addObject();
-            o.put("id", r.id());
-            putScore(o, "score", r.score());
-            putScore(o, "image", r.image());
-            putScore(o, "text", r.text());
-            putScore(o, "alignment", r.alignment());
-            o.put("name", r.name());
+            RecommendationJson.write(r, results.addObject());
         }
         return results;
     }

@@ -10,6 +10,8 @@ import io.fashionrec.fusion.Modality;
 import io.fashionrec.index.FusedVectors;
 import io.fashionrec.index.ProductIndex;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -19,6 +21,22 @@ import java.util.List;
  * Thread-safe: a recommender holds no per-query state.
  */
 public final class Recommender {
+
+    /**
+     * How much a history item weighs relative to the one viewed after it: the newest counts 1,
+     * the one before 0.8, then 0.64... so the profile follows what the shopper looks at now
+     * without forgetting the last few pages.
+     */
+    public static final double RECENCY = 0.8;
+
+    /** Only this many of the newest history items shape the profile (older ones weigh < 1%). */
+    public static final int HISTORY_LIMIT = 20;
+
+    /** How many history items a recommendation names as the ones it is closest to. */
+    public static final int CLOSEST_SHOWN = 3;
+
+    /** The modalities a result's score is broken down into, in {@link Recommendation}'s order. */
+    private static final Modality[] EXPLAINED = {Modality.IMAGE, Modality.TEXT, Modality.ALIGNMENT};
 
     private final ProductIndex index;
     private final FusedVectors vectors;
@@ -54,6 +72,89 @@ public final class Recommender {
      */
     public List<Recommendation> search(String text, float[] image, SearchOptions options) {
         return search(query(text, image), -1, options);
+    }
+
+    /**
+     * "Recommended for you": products similar to a browsing history as a whole. Each candidate's
+     * score is the mean of its fused similarity to every history item, weighted by recency
+     * ({@link #RECENCY}); products in the history are never recommended. A product viewed twice
+     * counts once, at its latest view; only the {@link #HISTORY_LIMIT} newest items count.
+     *
+     * @param history product ids, oldest first
+     * @throws IllegalArgumentException for an empty history, or {@code same} in the options (a
+     *                                  history has no single product to be the same as)
+     * @throws NoSuchProductException   for an id the index does not hold
+     */
+    public List<HistoryRecommendation> recommend(List<String> history, SearchOptions options) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("the history is empty; give at least one product id");
+        }
+        LinkedHashSet<Integer> newestFirst = new LinkedHashSet<>();
+        for (int i = history.size() - 1; i >= 0 && newestFirst.size() < HISTORY_LIMIT; i--) {
+            newestFirst.add(ordinalOf(history.get(i)));
+        }
+        int[] seen = newestFirst.stream().mapToInt(Integer::intValue).toArray();
+        double[] weight = new double[seen.length];
+        double weightSum = 0;
+        for (int a = 0; a < seen.length; a++) {
+            weight[a] = Math.pow(RECENCY, a);
+            weightSum += weight[a];
+        }
+        FusedScorer scorer = scorer(options);
+        ProductFilter filter = ProductFilter.of(index.products(), options, -1);
+        float[][][] dots = productDots(seen);
+        int n = vectors.size();
+        boolean[] excluded = new boolean[n];
+        for (int o : seen) {
+            excluded[o] = true;
+        }
+        TopK top = new TopK(Math.min(options.k(), Math.max(1, n)));
+        for (int j = 0; j < n; j++) {
+            if (excluded[j]) {
+                continue;
+            }
+            double score = 0;
+            for (int a = 0; a < seen.length; a++) {
+                score += weight[a] * scorer.score(dots[a], j, vectors.mask(seen[a]), vectors.mask(j));
+            }
+            score /= weightSum;
+            if (top.accepts(score, j) && (filter.isEmpty() || filter.accepts(j))) {
+                top.offer(score, j);
+            }
+        }
+        List<HistoryRecommendation> out = new ArrayList<>(top.size());
+        int[] best = top.ordinals();
+        float[] pair = new float[layout.size()];
+        for (int r = 0; r < best.length; r++) {
+            int j = best[r];
+            int cm = vectors.mask(j);
+            double[] modality = new double[3];
+            double[] modalityWeight = new double[3];
+            List<HistoryRecommendation.Match> matches = new ArrayList<>(seen.length);
+            for (int a = 0; a < seen.length; a++) {
+                int qm = vectors.mask(seen[a]);
+                matches.add(new HistoryRecommendation.Match(index.products().id(seen[a]), scorer.score(dots[a], j, qm, cm)));
+                for (int s = 0; s < pair.length; s++) {
+                    pair[s] = dots[a][s][j];
+                }
+                for (int m = 0; m < EXPLAINED.length; m++) {
+                    double v = scorer.modalityScore(EXPLAINED[m], pair, qm, cm);
+                    if (!Double.isNaN(v)) {
+                        modality[m] += weight[a] * v;
+                        modalityWeight[m] += weight[a];
+                    }
+                }
+            }
+            matches.sort(Comparator.comparingDouble(HistoryRecommendation.Match::score).reversed());
+            Recommendation result = new Recommendation(j, index.products().id(j), index.products().name(j), top.score(r),
+                    mean(modality[0], modalityWeight[0]), mean(modality[1], modalityWeight[1]), mean(modality[2], modalityWeight[2]));
+            out.add(new HistoryRecommendation(result, matches.subList(0, Math.min(CLOSEST_SHOWN, matches.size()))));
+        }
+        return out;
+    }
+
+    private static double mean(double sum, double weight) {
+        return weight == 0 ? Double.NaN : sum / weight;
     }
 
     /** The ordinal of a product id, or {@link NoSuchProductException}. */

@@ -1,0 +1,33 @@
+package io.fashionrec.recommend;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of a {@link Recommendation}, shared by {@code similar --json} and the HTTP API so
+ * that both speak the same fields: {@code id, score, image, text, alignment, name}.
+ */
+public final class RecommendationJson {
+
+    private RecommendationJson() {
+    }
+
+    /** Writes the recommendation's fields into {@code node} and returns it. */
+    public static ObjectNode write(Recommendation r, ObjectNode node) {
+        node.put("id", r.id());
+        putScore(node, "score", r.score());
+        putScore(node, "image", r.image());
+        putScore(node, "text", r.text());
+        putScore(node, "alignment", r.alignment());
+        node.put("name", r.name());
+        return node;
+    }
+
+    /** Scores are rounded to 6 decimals; a score that does not exist (NaN) is null. */
+    public static void putScore(ObjectNode node, String field, double score) {
+        if (Double.isNaN(score)) {
+            node.putNull(field);
+        } else {
+            node.put(field, Math.round(score * 1e6) / 1e6);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.fashionrec.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fashionrec.catalog.ProblemKind;
+import io.fashionrec.image.ImageDecodeException;
+import io.fashionrec.image.ImageDecoder;
+import io.fashionrec.image.ImageEncoder;
+import io.fashionrec.recommend.Recommender;
+import io.fashionrec.recommend.SearchOptions;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code POST /api/search}: a multipart form with a {@code photo} file and/or a {@code text}
+ * field. A photo over the upload limit is a 413, one that declares more pixels than the decoder
+ * accepts (a decompression bomb) a 413, and a file that is not a readable image a 415; none of
+ * them is decoded into memory beyond its header.
+ */
+final class SearchRoute {
+
+    static final int DEFAULT_K = 12;
+
+    private final Recommender recommender;
+    private final ProductJson json;
+    private final PhotoEncoders encoders;
+    private final ImageDecoder decoder;
+    private final long maxUploadBytes;
+
+    SearchRoute(Recommender recommender, ProductJson json, PhotoEncoders encoders, ImageDecoder decoder, long maxUploadBytes) {
+        this.recommender = recommender;
+        this.json = json;
+        this.encoders = encoders;
+        this.decoder = decoder;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    void search(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("multipart/form-data")) {
+            throw new ApiException(415, "send multipart/form-data with a 'photo' file and/or a 'text' field, not '"
+                    + (type.isEmpty() ? "no content type" : type) + "'");
+        }
+        int k = Params.integer(ctx, "k", DEFAULT_K, 1, ProductRoutes.MAX_K);
+        String kField = ctx.formParam("k");
+        if (kField != null && !kField.isBlank()) {
+            try {
+                k = Integer.parseInt(kField.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("k must be a whole number between 1 and " + ProductRoutes.MAX_K + ", got '" + kField + "'");
+            }
+            if (k < 1 || k > ProductRoutes.MAX_K) {
+                throw ApiException.badRequest("k must be between 1 and " + ProductRoutes.MAX_K + ", got " + k);
+            }
+        }
+        String text = ctx.formParam("text");
+        if (text != null && text.isBlank()) {
+            text = null;
+        }
+        UploadedFile upload = ctx.uploadedFile("photo");
+        if (text == null && upload == null) {
+            throw ApiException.badRequest("give a 'photo' file, a 'text' field or both");
+        }
+        float[] photo = upload == null ? null : embed(upload);
+        ObjectNode doc = Json.object();
+        ObjectNode query = doc.putObject("query");
+        if (text != null) {
+            query.put("text", text);
+        }
+        if (upload != null) {
+            query.put("photo", upload.filename());
+        }
+        ArrayNode results = doc.putArray("results");
+        recommender.search(text, photo, SearchOptions.top(k)).forEach(r -> results.add(json.result(r)));
+        Json.send(ctx, doc);
+    }
+
+    private float[] embed(UploadedFile upload) {
+        if (upload.size() > maxUploadBytes) {
+            throw tooLarge(upload.size());
+        }
+        byte[] bytes;
+        try (InputStream in = upload.content()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUploadBytes + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded photo", e);
+        }
+        if (bytes.length > maxUploadBytes) {
+            throw tooLarge(bytes.length);
+        }
+        ImageEncoder encoder = encoders.get();
+        BufferedImage image;
+        try {
+            image = decoder.decode(bytes, "the uploaded photo " + upload.filename(), encoder.minimumInputSide());
+        } catch (ImageDecodeException e) {
+            int status = e.kind() == ProblemKind.IMAGE_TOO_LARGE ? 413 : 415;
+            throw new ApiException(status, e.getMessage() + "; upload a JPEG, PNG, WebP, GIF or BMP photo");
+        }
+        return encoder.encode(image);
+    }
+
+    private ApiException tooLarge(long bytes) {
+        return new ApiException(413, "the photo has " + bytes + " bytes, over the limit of " + maxUploadBytes
+                + "; upload a smaller photo (a product photo needs well under 1 MB)");
+    }
+}
