@@ -10,6 +10,16 @@ export function productPath(id) {
   return `/product/${encodeURIComponent(id)}`;
 }
 
+/**
+ * The URL of a product's photo, or null. notes/API.md calls the link "image"; the server sends it
+ * as "photo" because result objects already use "image" for the image score, so a string "image"
+ * is taken only when there is no "photo".
+ */
+export function photoUrl(product) {
+  if (typeof product.photo === 'string') return product.photo;
+  return typeof product.image === 'string' ? product.image : null;
+}
+
 function photo(src, name) {
   if (!src) {
     return h('div', { class: 'card__media card__media--empty' }, h('span', {}, 'no photo'));

@@ -1,7 +1,7 @@
 // The product page: the product itself and a strip of similar products, re-ranked live as the
 // image/text balance slider moves or the "only the same" boxes change.
 import { getProduct, similarProducts } from './api.js';
-import { fillList, resultCard } from './cards.js';
+import { fillList, photoUrl, resultCard } from './cards.js';
 import { debounce, h, humanize, showError } from './dom.js';
 import { rememberName } from './for-you.js';
 import { recordView } from './history.js';
@@ -59,8 +59,9 @@ async function loadSimilar() {
 
 function renderDetail(product) {
   const attributes = Object.entries(product.attributes ?? {}).filter(([, value]) => value !== '');
-  const picture = product.image
-    ? h('img', { src: product.image, alt: product.name, width: 480, height: 480, 'data-testid': 'product-photo' })
+  const src = photoUrl(product);
+  const picture = src
+    ? h('img', { src, alt: product.name, width: 480, height: 480, 'data-testid': 'product-photo' })
     : h('div', { class: 'product__photo--empty' }, 'no photo');
   detail.replaceChildren(
     h('figure', { class: 'product__photo' }, picture),
@@ -68,6 +69,7 @@ function renderDetail(product) {
       h('a', { class: 'back-link', href: '/', 'data-nav': true }, '← All products'),
       h('h1', { class: 'page-title', 'data-testid': 'product-name' }, product.name || `Product ${product.id}`),
       h('p', { class: 'product__id' }, `Product ${product.id}`),
+      product.description ? h('p', { class: 'product__description' }, product.description) : null,
       h('dl', { class: 'attributes' },
         attributes.map(([name, value]) => [h('dt', {}, humanize(name)), h('dd', {}, value)]))));
 }
