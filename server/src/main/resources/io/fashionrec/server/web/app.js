@@ -11,18 +11,30 @@ const catalogView = document.getElementById('catalog-view');
 const productView = document.getElementById('product-view');
 const PRODUCT_PATH = /^\/product\/([^/]+)\/?$/;
 
+/** The path rendered last: a new search or filter keeps the page (and the focus) where it is. */
+let renderedPath = null;
+
+function productId(encoded) {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded; // not valid percent-encoding: the server will say that no product has this id
+  }
+}
+
 async function render({ moveFocus }) {
   clearError();
   const match = PRODUCT_PATH.exec(location.pathname);
   catalogView.hidden = Boolean(match);
   productView.hidden = !match;
-  if (moveFocus) {
+  if (moveFocus && location.pathname !== renderedPath) {
     window.scrollTo(0, 0);
-    // After an in-page navigation, keyboard and screen reader users start at the new content.
+    // On another page, keyboard and screen reader users start at the new content.
     document.getElementById('main').focus({ preventScroll: true });
   }
+  renderedPath = location.pathname;
   if (match) {
-    const shown = await showProduct(decodeURIComponent(match[1]));
+    const shown = await showProduct(productId(match[1]));
     if (shown) showForYou(document.getElementById('for-you-product-slot'));
   } else {
     showForYou(document.getElementById('for-you-catalog-slot'));

@@ -77,7 +77,8 @@ function renderDetail(product) {
 /**
  * Shows the page of one product, records the visit in the browsing history and fills the
  * similar-products strip.
- * @returns a promise settled once the product is shown (or its error reported)
+ * @returns {Promise<boolean>} whether the product is shown: false when it could not be loaded
+ *   (the error is shown) or another page was asked for meanwhile
  */
 export async function showProduct(id) {
   shownId = id;
@@ -92,7 +93,7 @@ export async function showProduct(id) {
   } catch (error) {
     if (shownId !== id) return false;
     detail.replaceChildren(h('p', { class: 'empty' }, 'This product could not be shown.'));
-    document.title = 'Product not found — fashionrec';
+    document.title = `${error.status === 404 ? 'Product not found' : 'Product unavailable'} — fashionrec`;
     showError(error);
     return false;
   }
