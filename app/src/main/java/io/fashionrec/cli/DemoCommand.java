@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw a synthetic catalog, index it, and show recommendations, all offline.",
+        description = {"Draw a synthetic catalog, index it and serve the shop page with its recommendations, all offline.",
             "Files go to --dir (default: ~/.cache/fashionrec/demo); a second run reuses the catalog."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -27,8 +27,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     Streams streams;
 
-    @Option(names = "--no-serve", description = "Print recommendations and exit (the only mode until the web page exists).")
+    @Option(names = "--no-serve", description = "Print a few products' recommendations and exit instead of serving the page.")
     boolean noServe;
+
+    @Mixin
+    ServeCommand.ServerOptions server;
 
     @Option(names = "--products", paramLabel = "N", defaultValue = "600", description = "Catalog size (default: ${DEFAULT-VALUE}).")
     int products;
@@ -52,9 +55,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, Map.of(ImageModels.MODEL, ImageModels.CLASSIC), IndexBuilder.builder(), streams.err());
         out.println(outcome.sentence(index));
+        if (!noServe) {
+            server.serve(outcome.result().index(), streams);
+            return ExitCodes.OK;
+        }
         showExamples(outcome.result().index(), out);
         out.println();
-        out.println("next: ./fashionrec similar --index " + index + " --id ID   |   ./fashionrec evaluate --index " + index);
+        out.println("next: ./fashionrec serve --index " + index + "   |   ./fashionrec similar --index " + index
+                + " --id ID   |   ./fashionrec evaluate --index " + index);
         out.flush();
         return ExitCodes.OK;
     }

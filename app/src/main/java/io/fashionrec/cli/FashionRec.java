@@ -14,7 +14,7 @@ final class FashionRec implements Runnable {
 
     /** The subcommands, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, IndexCommand.class, SimilarCommand.class, EmbedCommand.class,
-            SearchCommand.class, EvaluateCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
+            SearchCommand.class, RecommendCommand.class, ServeCommand.class, EvaluateCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     /**
      * The command line for {@code args}. Building picocli's model of a command costs reflection

@@ -6,6 +6,7 @@ import io.fashionrec.index.store.IndexFormatException;
 import io.fashionrec.onnx.OnnxModelException;
 import io.fashionrec.onnx.registry.ModelRegistryException;
 import io.fashionrec.recommend.NoSuchProductException;
+import io.fashionrec.server.ServerStartException;
 
 /** Exception types whose message is already a sentence written for the person at the terminal. */
 final class UserFacing {
@@ -16,6 +17,6 @@ final class UserFacing {
     static boolean is(Throwable t) {
         return t instanceof CommandFailure || t instanceof CatalogException || t instanceof NoSuchProductException
                 || t instanceof IndexFormatException || t instanceof ImageDecodeException || t instanceof OnnxModelException
-                || t instanceof ModelRegistryException;
+                || t instanceof ModelRegistryException || t instanceof ServerStartException;
     }
 }

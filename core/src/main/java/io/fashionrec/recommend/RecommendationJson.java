@@ -1,10 +1,12 @@
 package io.fashionrec.recommend;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of a {@link Recommendation}, shared by {@code similar --json} and the HTTP API so
- * that both speak the same fields: {@code id, score, image, text, alignment, name}.
+ * The JSON form of a {@link Recommendation}, shared by the {@code --json} commands and the HTTP
+ * API so that both speak the same fields: {@code id, score, image, text, alignment, name}, and
+ * {@code closest} for recommendations from a history.
  */
 public final class RecommendationJson {
 
@@ -19,6 +21,15 @@ public final class RecommendationJson {
         putScore(node, "text", r.text());
         putScore(node, "alignment", r.alignment());
         node.put("name", r.name());
+        return node;
+    }
+
+    /** Writes the history items a "recommended for you" result is closest to: {@code closest: [{id, score}]}. */
+    public static ObjectNode writeClosest(HistoryRecommendation h, ObjectNode node) {
+        ArrayNode closest = node.putArray("closest");
+        for (HistoryRecommendation.Match m : h.closest()) {
+            putScore(closest.addObject().put("id", m.id()), "score", m.score());
+        }
         return node;
     }
 

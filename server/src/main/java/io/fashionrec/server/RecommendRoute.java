@@ -71,12 +71,7 @@ final class RecommendRoute {
         history.forEach(echoed::add);
         ArrayNode list = doc.putArray("results");
         for (HistoryRecommendation h : results) {
-            ObjectNode o = json.result(h.result());
-            ArrayNode closest = o.putArray("closest");
-            for (HistoryRecommendation.Match m : h.closest()) {
-                RecommendationJson.putScore(closest.addObject().put("id", m.id()), "score", m.score());
-            }
-            list.add(o);
+            list.add(RecommendationJson.writeClosest(h, json.result(h.result())));
         }
         Json.send(ctx, doc);
     }

@@ -10,6 +10,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,6 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class RecommendationServer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(RecommendationServer.class.getName());
     static final String WEB = "/io/fashionrec/server/web";
 
     private final Builder settings;
@@ -105,10 +105,19 @@ public final class RecommendationServer implements AutoCloseable {
         return new Builder(index);
     }
 
-    /** Starts listening; returns this server. */
+    /**
+     * Starts listening; returns this server.
+     *
+     * @throws ServerStartException when the address cannot be bound (the port is taken, the host
+     *                              is not this machine's)
+     */
     public RecommendationServer start() {
-        app.start();
-        LOG.log(System.Logger.Level.INFO, "serving " + settings.index.size() + " products on " + url());
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            throw new ServerStartException("cannot listen on " + settings.host + ":" + settings.port
+                    + " (" + e.getMessage() + "); choose another port with --port, or stop what is using it", e);
+        }
         return this;
     }
 
