@@ -6,7 +6,8 @@
 # The CNN tests compare fashionrec's embeddings with PyTorch's. Their reference models and
 # embeddings come from ../shared/tools/reference_cnn.py (Debian's python3-torch, torchvision,
 # onnx, pil: installed here when missing), made once into a cache directory named by the
-# script's hash, and passed to Maven as -Dfashionrec.referenceCnn.
+# script's hash, and passed to Maven as -Dfashionrec.referenceCnn. The web page's browser tests
+# drive Debian's chromium with chromium-driver, installed here the same way.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 for tool in java mvn; do
@@ -17,9 +18,16 @@ shared="${FASHIONREC_SHARED:-$(cd .. && pwd)/shared}"
 script="$shared/tools/reference_cnn.py"
 [ -f "$script" ] || { echo "test.sh: $script is missing; put the shared folder beside the checkout or set FASHIONREC_SHARED" >&2; exit 1; }
 
-packages=(python3-torch python3-torchvision python3-onnx python3-pil)
-if ! /usr/bin/python3 -c "import torch, torchvision, onnx, PIL" 2>/dev/null; then
-    echo "test.sh: installing ${packages[*]} for the PyTorch reference (once) ..." >&2
+# Debian packages the tests need, each added only when missing: the PyTorch reference, and the
+# Chromium + driver that the web page's browser tests drive (Selenium is told to use these two,
+# never to download a browser).
+packages=()
+/usr/bin/python3 -c "import torch, torchvision, onnx, PIL" 2>/dev/null \
+    || packages+=(python3-torch python3-torchvision python3-onnx python3-pil)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
+if [ "${#packages[@]}" -gt 0 ]; then
+    echo "test.sh: installing ${packages[*]} (once) ..." >&2
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -q >/dev/null
