@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fashionrec.testing.TinyCatalog;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,26 +55,12 @@ class ServeAndRecommendCommandTest {
 
     @Test
     void serveAnswersOverHttpUntilInterruptedAndABusyPortIsOneSentence() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> exit.set(Main.run(new String[] {"serve", "--index", index.toString(), "--port", "0"},
-                new PrintWriter(out, true), new PrintWriter(err, true))));
-        serving.start();
-        Pattern url = Pattern.compile("at (http://127\\.0\\.0\\.1:(\\d+))/");
-        Matcher m = url.matcher("");
-        for (int i = 0; i < 200 && !(m = url.matcher(out.toString())).find(); i++) {
-            Thread.sleep(50);
+        try (BackgroundCommand serving = new BackgroundCommand(20, "serve", "--index", index.toString(), "--port", "0")) {
+            HttpResponse<String> similar = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(serving.url() + "/api/products/1/similar?k=2")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, similar.statusCode(), similar.body());
+            assertEquals(2, JSON.readTree(similar.body()).path("results").size());
         }
-        assertTrue(m.find(0), "no URL printed: " + out + err);
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> similar = client.send(HttpRequest.newBuilder(URI.create(m.group(1) + "/api/products/1/similar?k=2")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, similar.statusCode(), similar.body());
-        assertEquals(2, JSON.readTree(similar.body()).path("results").size());
-        serving.interrupt();
-        serving.join(10_000);
-        assertFalse(serving.isAlive());
 
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             CommandLineTest.Run busy = CommandLineTest.run("serve", "--index", index.toString(), "--port", String.valueOf(taken.getLocalPort()));

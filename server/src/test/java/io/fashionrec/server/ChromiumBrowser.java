@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloaded: a machine without them fails with the command that installs them. Not thread-safe;
  * one per test class, closed after it.
  */
-final class ChromiumBrowser implements AutoCloseable {
+public final class ChromiumBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -59,7 +59,7 @@ final class ChromiumBrowser implements AutoCloseable {
     }
 
     /** A desktop-sized browser (1280x900) for the site at {@code baseUrl} (e.g. http://127.0.0.1:1234). */
-    static ChromiumBrowser desktop(String baseUrl) {
+    public static ChromiumBrowser desktop(String baseUrl) {
         ChromeOptions options = options();
         options.addArguments("--window-size=1280,900");
         return start(options, baseUrl);
@@ -107,16 +107,16 @@ final class ChromiumBrowser implements AutoCloseable {
     }
 
     /** Loads a path of the site (a full page load, as typing the URL would). */
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
     }
 
     /** The path and query of the page shown, e.g. {@code /product/12}. */
-    String location() {
+    public String location() {
         return (String) script("return location.pathname + location.search");
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
@@ -124,7 +124,7 @@ final class ChromiumBrowser implements AutoCloseable {
      * Waits (up to 10 s) until {@code condition} returns something other than null or false. On
      * timeout the viewport is saved as {@code target/screenshots/failed-<what>.png} to see why.
      */
-    <T> T await(String what, Function<WebDriver, T> condition) {
+    public <T> T await(String what, Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, PATIENCE).withMessage(() -> what + " (page: " + location() + ", alert: '"
                     + alertText() + "')").until(condition);
@@ -134,7 +134,7 @@ final class ChromiumBrowser implements AutoCloseable {
         }
     }
 
-    List<WebElement> byTestId(String testId) {
+    public List<WebElement> byTestId(String testId) {
         return driver.findElements(By.cssSelector("[data-testid='" + testId + "']"));
     }
 
@@ -144,13 +144,13 @@ final class ChromiumBrowser implements AutoCloseable {
 
     /** The product ids of the cards carrying {@code testId}, in page order. */
     @SuppressWarnings("unchecked")
-    List<String> ids(String testId) {
+    public List<String> ids(String testId) {
         return (List<String>) script("return [...document.querySelectorAll(\"[data-testid='" + testId
                 + "']\")].map((card) => card.dataset.productId)");
     }
 
     /** Waits until at least one card carries {@code testId} and the list holding them is not loading. */
-    List<String> awaitCards(String testId) {
+    public List<String> awaitCards(String testId) {
         return await("cards '" + testId + "' to appear", d -> {
             Boolean busy = (Boolean) script("return document.querySelector(\"[data-testid='" + testId
                     + "']\")?.closest('[aria-busy]')?.getAttribute('aria-busy') === 'true'");
@@ -165,7 +165,7 @@ final class ChromiumBrowser implements AutoCloseable {
     }
 
     /** Saves what the viewport shows as {@code target/screenshots/<name>.png}; returns the file. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         return save(name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE));
     }
 
