@@ -21,6 +21,8 @@ class PanamaDotProductsTest extends DotProductsTestCase {
     void theProviderChoosesTheVectorApiInTheTestJvm() {
         assertTrue(ModuleLayer.boot().findModule(DotProductsProvider.VECTOR_MODULE).isPresent(),
                 "the test JVM lacks " + DotProductsProvider.VECTOR_MODULE + ": surefire's argLine must add it");
-        assertSame(PanamaDotProducts.INSTANCE, DotProductsProvider.get());
+        assertSame(PanamaDotProducts.INSTANCE, DotProductsProvider.get(), () -> "the provider chose "
+                + DotProductsProvider.get().name() + " (-D" + DotProductsProvider.PROPERTY + "="
+                + System.getProperty(DotProductsProvider.PROPERTY) + ")");
     }
 }
