@@ -9,6 +9,8 @@ import io.fashionrec.fusion.FusionLayout;
 import io.fashionrec.fusion.Modality;
 import io.fashionrec.index.FusedVectors;
 import io.fashionrec.index.ProductIndex;
+import io.fashionrec.simd.DotProducts;
+import io.fashionrec.simd.DotProductsProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -41,6 +43,7 @@ public final class Recommender {
     private final ProductIndex index;
     private final FusedVectors vectors;
     private final FusionLayout layout;
+    private final DotProducts dotProducts = DotProductsProvider.get();
 
     public Recommender(ProductIndex index) {
         this.index = index;
@@ -240,7 +243,7 @@ public final class Recommender {
         }
         for (int s = 1; s < layout.size(); s++) {
             if (query.dense()[s] != null) {
-                DenseDots.all(query.dense()[s], vectors.dense(s), dots[s]);
+                dotProducts.all(query.dense()[s], vectors.dense(s), dots[s]);
             }
         }
         return dots;
@@ -303,7 +306,7 @@ public final class Recommender {
                 }
                 rows[q] = out[q][s] = new float[n];
             }
-            DenseDots.batch(queries, vectors.dense(s), rows);
+            dotProducts.batch(queries, vectors.dense(s), rows);
         }
         return out;
     }

@@ -1,18 +1,27 @@
-package io.fashionrec.recommend;
+package io.fashionrec.simd;
 
 import io.fashionrec.feature.FloatMatrix;
 
 /**
- * Dot products of query vectors against every row of a matrix: the inner loop of exact search.
- * Plain Java with independent accumulators so the JIT can keep several multiply-adds in flight.
+ * {@link DotProducts} in plain Java, for JVMs without the Vector API: eight independent
+ * accumulators so the JIT can keep several multiply-adds in flight (C2 does not vectorise float
+ * reductions, whose order of addition it must keep).
  */
-final class DenseDots {
+public final class PlainDotProducts implements DotProducts {
 
-    private DenseDots() {
+    public static final PlainDotProducts INSTANCE = new PlainDotProducts();
+
+    private PlainDotProducts() {
     }
 
-    /** {@code out[j] = query . row j} for every row. */
-    static void all(float[] query, FloatMatrix matrix, float[] out) {
+    @Override
+    public String name() {
+        return "plain";
+    }
+
+    @Override
+    public void all(float[] query, FloatMatrix matrix, float[] out) {
+        DotArguments.checkAll(query, matrix, out);
         int d = matrix.cols();
         float[] data = matrix.data();
         for (int j = 0, row = 0; j < matrix.rows(); j++, row += d) {
@@ -20,11 +29,10 @@ final class DenseDots {
         }
     }
 
-    /**
-     * {@code out[q][j] = queries[q] . row j}: several queries per pass over the matrix, so each
-     * row is loaded from memory once for the whole batch.
-     */
-    static void batch(float[][] queries, FloatMatrix matrix, float[][] out) {
+    /** Row by row, every query against the row while it is in cache. */
+    @Override
+    public void batch(float[][] queries, FloatMatrix matrix, float[][] out) {
+        DotArguments.checkBatch(queries, matrix, out);
         int d = matrix.cols();
         float[] data = matrix.data();
         for (int j = 0, row = 0; j < matrix.rows(); j++, row += d) {
@@ -34,7 +42,7 @@ final class DenseDots {
         }
     }
 
-    static float dot(float[] a, int ao, float[] b, int bo, int len) {
+    private static float dot(float[] a, int ao, float[] b, int bo, int len) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;

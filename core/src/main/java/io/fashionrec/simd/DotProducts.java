@@ -1,0 +1,40 @@
+package io.fashionrec.simd;
+
+import io.fashionrec.feature.FloatMatrix;
+
+/**
+ * Dot products of query vectors against every row of a {@link FloatMatrix}: the inner loop of
+ * exact search. {@link DotProductsProvider#get()} gives the fastest implementation this JVM can
+ * run.
+ *
+ * <p>Implementations are stateless and thread-safe. Results are float sums whose order of
+ * addition is the implementation's own, so two implementations may differ in the last bits;
+ * each is within a few float roundings of the exact product per term.
+ */
+public interface DotProducts {
+
+    /**
+     * One query against every row: {@code out[j] = query . row j} for {@code j < matrix.rows()};
+     * entries of {@code out} past the rows are left alone.
+     *
+     * @param query  a vector of exactly {@code matrix.cols()} floats
+     * @param out    at least {@code matrix.rows()} floats
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    void all(float[] query, FloatMatrix matrix, float[] out);
+
+    /**
+     * Several queries in one pass over the matrix, so each row is read from memory once per batch
+     * rather than once per query: {@code out[q][j] = queries[q] . row j}. A null query sets its
+     * {@code out[q][0 .. rows)} to zeros (a product without that kind of vector).
+     *
+     * @param queries each null or a vector of exactly {@code matrix.cols()} floats
+     * @param out     one array per query (at least {@code queries.length}), each of at least
+     *                {@code matrix.rows()} floats
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    void batch(float[][] queries, FloatMatrix matrix, float[][] out);
+
+    /** A short name for logs and benchmarks, such as {@code "plain"}. */
+    String name();
+}

@@ -1,0 +1,9 @@
+package io.fashionrec.simd;
+
+class PlainDotProductsTest extends DotProductsTestCase {
+
+    @Override
+    DotProducts dotProducts() {
+        return PlainDotProducts.INSTANCE;
+    }
+}
