@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Load-test the server: 'similar' requests from concurrent clients over loopback, beside the in-process Recommender.",
-            "Both run the same requests after a warm-up; the ratio is server requests/s over in-process queries/s."})
+            "Both run the same requests after a warm-up; the ratio is server requests/s over in-process queries/s (one query per call).",
+            "The server answers the requests waiting together with one batched scan; the in-process batched figure is its ceiling."})
 final class ServeBenchCommand implements Callable<Integer> {
 
     /** The targets of the load test: what a 2-core machine must sustain. */
@@ -87,7 +88,13 @@ final class ServeBenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private record Sides(ClosedLoop.Result inProcess, ClosedLoop.Result server) {
+    /**
+     * @param inProcess the Recommender called directly, one query per call, from as many threads as clients
+     * @param batched   the Recommender called directly with batches of {@link SearchQueue}'s size, one thread per processor:
+     *                  the ceiling the server's batching can reach
+     * @param server    the server over loopback
+     */
+    private record Sides(ClosedLoop.Result inProcess, double batchedPerSecond, ClosedLoop.Result server) {
     }
 
     private Sides measure(ProductIndex index, RecommendationServer server) throws InterruptedException {
@@ -106,9 +113,22 @@ final class ServeBenchCommand implements Callable<Integer> {
         ClosedLoop.run(clients, Math.max(1, warmup), http);
         progress("in-process Recommender: " + requests + " queries from " + clients + " threads ...");
         ClosedLoop.Result inProcess = ClosedLoop.run(clients, requests, direct);
+        int batch = RecommendationServer.MAX_SIMILAR_BATCH;
+        List<SearchOptions> batchOptions = Collections.nCopies(batch, options);
+        ClosedLoop.ClientFactory batches = () -> n -> {
+            List<String> some = new ArrayList<>(batch);
+            for (int q = 0; q < batch; q++) {
+                some.add(ids.get((n * batch + q) % ids.size()));
+            }
+            return recommender.similar(some, batchOptions).size() == batch;
+        };
+        int threads = Runtime.getRuntime().availableProcessors();
+        ClosedLoop.run(threads, Math.max(1, warmup / batch), batches);
+        progress("in-process Recommender, batches of " + batch + ": " + requests + " queries from " + threads + " threads ...");
+        ClosedLoop.Result batched = ClosedLoop.run(threads, Math.max(1, requests / batch), batches);
         progress("server: " + requests + " requests from " + clients + " clients over loopback ...");
         ClosedLoop.Result overHttp = ClosedLoop.run(clients, requests, http);
-        return new Sides(inProcess, overHttp);
+        return new Sides(inProcess, batched.perSecond() * batch, overHttp);
     }
 
     private void progress(String message) {
@@ -130,6 +150,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             doc.put("k", k);
             put(doc.putObject("server"), s);
             put(doc.putObject("inProcess"), sides.inProcess());
+            doc.put("inProcessBatchedPerSecond", round(sides.batchedPerSecond(), 1));
             doc.put("ratio", round(ratio, 3));
             doc.put("targetsMet", met);
             if (s.firstFailure() != null) {
@@ -139,8 +160,8 @@ final class ServeBenchCommand implements Callable<Integer> {
         } else {
             streams.out().printf(Locale.ROOT, "server: %d requests from %d clients, %d failed; %.0f requests/s; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     s.requests(), clients, s.failures(), s.perSecond(), s.millis(0.5), s.millis(0.99), s.millis(1));
-            streams.out().printf(Locale.ROOT, "in-process Recommender: %.0f queries/s (p50 %.2f ms); ratio server/in-process %.2f%n",
-                    sides.inProcess().perSecond(), sides.inProcess().millis(0.5), ratio);
+            streams.out().printf(Locale.ROOT, "in-process Recommender: %.0f queries/s one per call (ratio server/in-process %.2f); "
+                    + "%.0f queries/s in batches of %d%n", sides.inProcess().perSecond(), ratio, sides.batchedPerSecond(), RecommendationServer.MAX_SIMILAR_BATCH);
             streams.out().printf(Locale.ROOT, "targets (0 failures, p99 < %.0f ms, ratio >= %.2f): %s  [%s, %s, %d products]%n", MAX_P99_MILLIS,
                     MIN_RATIO, met ? "met" : "NOT met", Machine.describe(), LocalDate.now(), index.size());
             if (s.firstFailure() != null) {

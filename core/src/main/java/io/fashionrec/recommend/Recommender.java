@@ -250,9 +250,41 @@ public final class Recommender {
     }
 
     private List<Recommendation> search(QueryVectors query, int exclude, SearchOptions options) {
-        FusedScorer scorer = scorer(options);
         ProductFilter filter = ProductFilter.of(index.products(), options, exclude);
-        float[][] dots = dots(query);
+        return rank(dots(query), query.mask(), exclude, filter, options);
+    }
+
+    /**
+     * {@link #similar} for several products at once, with one pass over the dense vectors for
+     * all of them (each row is read from memory once per batch, not once per query): what a
+     * server does with the requests that arrive together. Answers equal {@code similar}'s.
+     *
+     * @param ids     the query products
+     * @param options one per id
+     * @throws NoSuchProductException   for an unknown id (nothing is scanned)
+     * @throws IllegalArgumentException for a bad filter in any options (nothing is scanned)
+     */
+    public List<List<Recommendation>> similar(List<String> ids, List<SearchOptions> options) {
+        if (ids.size() != options.size()) {
+            throw new IllegalArgumentException(ids.size() + " ids but " + options.size() + " options");
+        }
+        int[] ordinals = new int[ids.size()];
+        ProductFilter[] filters = new ProductFilter[ids.size()];
+        for (int q = 0; q < ordinals.length; q++) {
+            ordinals[q] = ordinalOf(ids.get(q));
+            filters[q] = ProductFilter.of(index.products(), options.get(q), ordinals[q]);
+        }
+        float[][][] dots = productDots(ordinals);
+        List<List<Recommendation>> out = new ArrayList<>(ordinals.length);
+        for (int q = 0; q < ordinals.length; q++) {
+            out.add(rank(dots[q], vectors.mask(ordinals[q]), ordinals[q], filters[q], options.get(q)));
+        }
+        return out;
+    }
+
+    /** The k best products for one query's per-segment dot products {@code dots[s][j]}. */
+    private List<Recommendation> rank(float[][] dots, int queryMask, int exclude, ProductFilter filter, SearchOptions options) {
+        FusedScorer scorer = scorer(options);
         // k comes from users (-k on the command line) and sizes TopK's arrays: no more than the
         // index can return, or a huge k exhausts the heap before the scan starts.
         TopK top = new TopK(Math.min(options.k(), Math.max(1, vectors.size())));
@@ -260,7 +292,7 @@ public final class Recommender {
             if (j == exclude) {
                 continue;
             }
-            double score = scorer.score(dots, j, query.mask(), vectors.mask(j));
+            double score = scorer.score(dots, j, queryMask, vectors.mask(j));
             if (top.accepts(score, j) && (filter.isEmpty() || filter.accepts(j))) {
                 top.offer(score, j);
             }
@@ -275,9 +307,9 @@ public final class Recommender {
             }
             int cm = vectors.mask(j);
             out.add(new Recommendation(j, index.products().id(j), index.products().name(j), top.score(r),
-                    scorer.modalityScore(Modality.IMAGE, pair, query.mask(), cm),
-                    scorer.modalityScore(Modality.TEXT, pair, query.mask(), cm),
-                    scorer.modalityScore(Modality.ALIGNMENT, pair, query.mask(), cm)));
+                    scorer.modalityScore(Modality.IMAGE, pair, queryMask, cm),
+                    scorer.modalityScore(Modality.TEXT, pair, queryMask, cm),
+                    scorer.modalityScore(Modality.ALIGNMENT, pair, queryMask, cm)));
         }
         return out;
     }

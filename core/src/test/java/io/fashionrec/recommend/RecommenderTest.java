@@ -479,4 +479,30 @@ class RecommenderTest {
         assertEquals(List.of(), withoutImage, "synthetic products without every image segment");
         assertNotNull(synthetic.alignment());
     }
+
+    @Test
+    void batchedSimilarAnswersWhatSimilarAnswersOneAtATime() {
+        Recommender recommender = new Recommender(synthetic);
+        ProductTable products = synthetic.products();
+        List<String> ids = new ArrayList<>();
+        List<SearchOptions> options = new ArrayList<>();
+        for (int i = 0; i < synthetic.size(); i += 3) {
+            ids.add(products.id(i));
+            SearchOptions o = SearchOptions.top(1 + i % 7);
+            if (i % 2 == 0) {
+                o = o.withWeights(new FusionWeights(1, 0.5 + i % 3, 0.25));
+            }
+            if (i % 5 == 0) {
+                o = o.withSame(List.of("gender"));
+            }
+            options.add(o);
+        }
+        List<List<Recommendation>> batched = recommender.similar(ids, options);
+        assertEquals(ids.size(), batched.size());
+        for (int q = 0; q < ids.size(); q++) {
+            assertEquals(recommender.similar(ids.get(q), options.get(q)), batched.get(q), "query " + ids.get(q) + " with " + options.get(q));
+        }
+        assertThrows(NoSuchProductException.class, () -> recommender.similar(List.of(products.id(0), "nope"), List.of(SearchOptions.top(1), SearchOptions.top(1))));
+        assertThrows(IllegalArgumentException.class, () -> recommender.similar(List.of(products.id(0)), List.of(SearchOptions.top(1).withSame(List.of("colour")))));
+    }
 }

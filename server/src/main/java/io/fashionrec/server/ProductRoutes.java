@@ -26,14 +26,14 @@ final class ProductRoutes {
     private final ProductIndex index;
     private final CatalogBrowser browser;
     private final ProductJson json;
-    private final ComputeGate gate;
+    private final SearchQueue searches;
 
-    ProductRoutes(Recommender recommender, ProductJson json, ComputeGate gate) {
+    ProductRoutes(Recommender recommender, ProductJson json, SearchQueue searches) {
         this.recommender = recommender;
         this.index = recommender.index();
         this.browser = new CatalogBrowser(recommender);
         this.json = json;
-        this.gate = gate;
+        this.searches = searches;
     }
 
     void list(Context ctx) {
@@ -51,7 +51,7 @@ final class ProductRoutes {
         int page = Params.integer(ctx, "page", 0, 0, 1_000_000);
         int size = Params.integer(ctx, "size", 24, 1, MAX_PAGE_SIZE);
         String q = ctx.queryParam("q");
-        CatalogBrowser.Page result = gate.run(() -> browser.browse(q, filters, page, size));
+        CatalogBrowser.Page result = searches.run(() -> browser.browse(q, filters, page, size));
         ObjectNode doc = Json.object().put("total", result.total()).put("page", page).put("size", size);
         doc.put("q", q == null ? "" : q);
         ArrayNode products = doc.putArray("products");
@@ -73,7 +73,7 @@ final class ProductRoutes {
         recommender.ordinalOf(id); // an unknown product is a 404 before any parameter is judged
         SearchOptions options = SearchOptions.top(Params.integer(ctx, "k", 5, 1, MAX_K))
                 .withWeights(weights(ctx)).withKernel(kernel(ctx)).withSame(same(ctx));
-        List<Recommendation> results = gate.run(() -> recommender.similar(id, options));
+        List<Recommendation> results = searches.similar(id, options);
         ObjectNode doc = Json.object().put("query", id);
         FusionWeights used = recommender.scorer(options).weights();
         doc.putObject("weights").put("text", used.text()).put("image", used.image()).put("alignment", used.alignment());

@@ -26,12 +26,12 @@ final class RecommendRoute {
 
     private final Recommender recommender;
     private final ProductJson json;
-    private final ComputeGate gate;
+    private final SearchQueue searches;
 
-    RecommendRoute(Recommender recommender, ProductJson json, ComputeGate gate) {
+    RecommendRoute(Recommender recommender, ProductJson json, SearchQueue searches) {
         this.recommender = recommender;
         this.json = json;
-        this.gate = gate;
+        this.searches = searches;
     }
 
     void recommend(Context ctx) {
@@ -68,7 +68,7 @@ final class RecommendRoute {
             k = kNode.asInt();
         }
         int top = k;
-        List<HistoryRecommendation> results = gate.run(() -> recommender.recommend(history, SearchOptions.top(top)));
+        List<HistoryRecommendation> results = searches.run(() -> recommender.recommend(history, SearchOptions.top(top)));
         ObjectNode doc = Json.object();
         ArrayNode echoed = doc.putArray("history");
         history.forEach(echoed::add);

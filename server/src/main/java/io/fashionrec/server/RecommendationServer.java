@@ -31,8 +31,12 @@ public final class RecommendationServer implements AutoCloseable {
 
     static final String WEB = "/io/fashionrec/server/web";
 
+    /** The most concurrent {@code similar} requests answered by one scan. */
+    public static final int MAX_SIMILAR_BATCH = SearchQueue.MAX_BATCH;
+
     private final Builder settings;
     private final PhotoEncoders encoders;
+    private final SearchQueue searches;
     private final List<String> routes = new ArrayList<>();
     private final Javalin app;
 
@@ -42,7 +46,7 @@ public final class RecommendationServer implements AutoCloseable {
         ProductJson json = new ProductJson(b.index);
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(b.maxPixels, b.maxUploadBytes));
         this.encoders = new PhotoEncoders(b.photoEncoder);
-        ComputeGate gate = new ComputeGate(b.searchThreads);
+        this.searches = new SearchQueue(recommender, b.searchThreads, b.searchTimeout);
         byte[] page = resource(WEB + "/index.html");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -66,13 +70,13 @@ public final class RecommendationServer implements AutoCloseable {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> b.corsOrigins.forEach(rule::allowHost)));
             }
         });
-        ProductRoutes products = new ProductRoutes(recommender, json, gate);
+        ProductRoutes products = new ProductRoutes(recommender, json, searches);
         ImageRoutes images = new ImageRoutes(recommender, decoder);
         route(HandlerType.GET, "/api/products", products::list);
         route(HandlerType.GET, "/api/products/{id}", products::one);
         route(HandlerType.GET, "/api/products/{id}/similar", products::similar);
-        route(HandlerType.POST, "/api/search", new SearchRoute(recommender, json, encoders, decoder, b.maxUploadBytes, gate)::search);
-        route(HandlerType.POST, "/api/recommend", new RecommendRoute(recommender, json, gate)::recommend);
+        route(HandlerType.POST, "/api/search", new SearchRoute(recommender, json, encoders, decoder, b.maxUploadBytes, searches)::search);
+        route(HandlerType.POST, "/api/recommend", new RecommendRoute(recommender, json, searches)::recommend);
         route(HandlerType.GET, "/images/{id}", images::image);
         route(HandlerType.GET, "/health", ctx -> Json.send(ctx, Json.object().put("status", "ok").put("products", b.index.size())
                 .put("imageEncoder", b.index.imageEncoder().label())));
@@ -141,6 +145,7 @@ public final class RecommendationServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        searches.close();
         encoders.close();
     }
 
@@ -156,6 +161,7 @@ public final class RecommendationServer implements AutoCloseable {
         private long maxUploadBytes = 10L * 1024 * 1024;
         private long maxPixels = ImageLimits.DEFAULT.maxPixels();
         private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration searchTimeout = Duration.ofSeconds(10);
         private List<String> corsOrigins = List.of();
         private int searchThreads = Runtime.getRuntime().availableProcessors();
 
@@ -208,6 +214,12 @@ public final class RecommendationServer implements AutoCloseable {
             return this;
         }
 
+        /** How long a search may wait and run before it is answered 503 (default 10 s). */
+        public Builder optSearchTimeout(Duration timeout) {
+            this.searchTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
         /** Origins allowed to call the API from other sites' pages (default none: CORS off). */
         public Builder optCorsOrigins(List<String> origins) {
             this.corsOrigins = List.copyOf(origins);
@@ -216,7 +228,8 @@ public final class RecommendationServer implements AutoCloseable {
 
         /**
          * How many searches run at once (default: one per processor); more requests wait in a
-         * first-come first-served queue, which keeps tail latency near the median under load.
+         * first-come first-served queue, where {@code similar} requests waiting together are
+         * answered by one scan. See {@link SearchQueue}.
          */
         public Builder optSearchThreads(int threads) {
             if (threads < 1) {

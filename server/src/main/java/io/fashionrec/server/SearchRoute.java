@@ -30,16 +30,16 @@ final class SearchRoute {
     private final PhotoEncoders encoders;
     private final ImageDecoder decoder;
     private final long maxUploadBytes;
-    private final ComputeGate gate;
+    private final SearchQueue searches;
 
     SearchRoute(Recommender recommender, ProductJson json, PhotoEncoders encoders, ImageDecoder decoder, long maxUploadBytes,
-                ComputeGate gate) {
+                SearchQueue searches) {
         this.recommender = recommender;
         this.json = json;
         this.encoders = encoders;
         this.decoder = decoder;
         this.maxUploadBytes = maxUploadBytes;
-        this.gate = gate;
+        this.searches = searches;
     }
 
     void search(Context ctx) {
@@ -80,7 +80,7 @@ final class SearchRoute {
             query.put("photo", upload.filename());
         }
         ArrayNode results = doc.putArray("results");
-        gate.run(() -> recommender.search(queryText, photo, SearchOptions.top(top))).forEach(r -> results.add(json.result(r)));
+        searches.run(() -> recommender.search(queryText, photo, SearchOptions.top(top))).forEach(r -> results.add(json.result(r)));
         Json.send(ctx, doc);
     }
 
@@ -105,7 +105,7 @@ final class SearchRoute {
             int status = e.kind() == ProblemKind.IMAGE_TOO_LARGE ? 413 : 415;
             throw new ApiException(status, e.getMessage() + "; upload a JPEG, PNG, WebP, GIF or BMP photo");
         }
-        return gate.run(() -> encoder.encode(image));
+        return searches.run(() -> encoder.encode(image));
     }
 
     private ApiException tooLarge(long bytes) {
