@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, Map.of(ImageModels.MODEL, ImageModels.CLASSIC), IndexBuilder.builder(), streams.err());
         out.println(outcome.sentence(index));
         if (!noServe) {
-            server.serve(outcome.result().index(), streams);
+            server.serve(outcome.result().index(), index, streams);
             return ExitCodes.OK;
         }
         showExamples(outcome.result().index(), out);

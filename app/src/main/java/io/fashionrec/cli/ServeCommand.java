@@ -2,6 +2,8 @@ package io.fashionrec.cli;
 
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.server.RecommendationServer;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,13 +27,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProductIndex idx = index.open();
-        server.serve(idx, streams);
+        server.serve(index.open(), index.dir, streams);
         return ExitCodes.OK;
     }
 
     /** Mixin: where and how to serve, shared by {@code serve} and {@code demo}. */
     static final class ServerOptions {
+
+        /** How often the server looks for a new generation of its index. */
+        static final Duration INDEX_POLL = Duration.ofSeconds(2);
 
         @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
                 description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
@@ -47,8 +51,12 @@ final class ServeCommand implements Callable<Integer> {
                 description = "An origin whose pages may call the API, e.g. https://shop.example (repeatable; default: none, CORS off).")
         List<String> corsOrigins = new ArrayList<>();
 
-        /** Serves {@code index} until the JVM is stopped or this thread interrupted; photo searches use the index's own model. */
-        void serve(ProductIndex index, Streams streams) throws InterruptedException {
+        /**
+         * Serves {@code index}, read from {@code directory}, until the JVM is stopped or this
+         * thread interrupted; each new generation written there is served once committed, and
+         * photo searches use the index's own model.
+         */
+        void serve(ProductIndex index, Path directory, Streams streams) throws InterruptedException {
             if (port < 0 || port > 65535) {
                 throw new BadOptionException("--port must be between 0 and 65535, got " + port);
             }
@@ -57,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             RecommendationServer running = RecommendationServer.builder(index).optHost(host).optPort(port)
                     .optMaxUploadBytes(maxUploadMb * 1024L * 1024L).optCorsOrigins(corsOrigins)
-                    .optPhotoEncoder(() -> ImageModels.forIndex(index)).build().start();
+                    .optPhotoEncoder(ImageModels::forIndex).optWatch(directory, INDEX_POLL).build().start();
             Thread stop = new Thread(running::close, "fashionrec-server-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             streams.out().println("serving " + index.size() + " products at " + running.url() + "/  (API: " + running.url()

@@ -3,7 +3,6 @@ package io.fashionrec.server;
 import io.fashionrec.image.ImageDecodeException;
 import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.index.ProductIndex;
-import io.fashionrec.recommend.Recommender;
 import io.javalin.http.Context;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.IIOImage;
@@ -32,43 +30,35 @@ final class ImageRoutes {
 
     /** The longest side of a thumbnail, in pixels: sharp on a 2x screen in a 120 px card. */
     static final int THUMBNAIL_SIDE = 240;
-    private static final int CACHED_THUMBNAILS = 1024;
     private static final Map<String, String> TYPES = Map.of("jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png",
             "webp", "image/webp", "gif", "image/gif", "bmp", "image/bmp");
 
-    private final Recommender recommender;
-    private final ProductIndex index;
+    private final LiveIndex live;
     private final ImageDecoder decoder;
-    private final Map<Integer, byte[]> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, byte[]> eldest) {
-            return size() > CACHED_THUMBNAILS;
-        }
-    };
 
-    ImageRoutes(Recommender recommender, ImageDecoder decoder) {
-        this.recommender = recommender;
-        this.index = recommender.index();
+    ImageRoutes(LiveIndex live, ImageDecoder decoder) {
+        this.live = live;
         this.decoder = decoder;
     }
 
     void image(Context ctx) throws IOException {
-        int ordinal = recommender.ordinalOf(ctx.pathParam("id"));
-        Path file = photo(ordinal);
+        ServedIndex served = live.current();
+        int ordinal = served.recommender.ordinalOf(ctx.pathParam("id"));
+        Path file = photo(served.index, ordinal);
         String size = ctx.queryParam("size");
         ctx.header("Cache-Control", "public, max-age=86400");
         if (size == null || size.isBlank() || size.equals("full")) {
             String extension = file.getFileName().toString().replaceFirst(".*\\.", "").toLowerCase(Locale.ROOT);
             ctx.contentType(TYPES.getOrDefault(extension, "application/octet-stream")).result(Files.readAllBytes(file));
         } else if (size.equals("thumb")) {
-            ctx.contentType("image/jpeg").result(thumbnail(ordinal, file));
+            ctx.contentType("image/jpeg").result(thumbnail(served.thumbnails, ordinal, file));
         } else {
             throw ApiException.badRequest("size must be 'thumb' or 'full', got '" + size + "'");
         }
     }
 
     /** The product's photo file, or a 404 when it has none, it is gone, or it lies outside the catalog. */
-    private Path photo(int ordinal) throws IOException {
+    private static Path photo(ProductIndex index, int ordinal) throws IOException {
         Path file = index.imagePath(ordinal);
         String id = index.products().id(ordinal);
         if (file == null || !Files.isRegularFile(file)) {
@@ -80,7 +70,7 @@ final class ImageRoutes {
         return file;
     }
 
-    private byte[] thumbnail(int ordinal, Path file) {
+    private byte[] thumbnail(Map<Integer, byte[]> thumbnails, int ordinal, Path file) {
         synchronized (thumbnails) {
             byte[] cached = thumbnails.get(ordinal);
             if (cached != null) {

@@ -22,21 +22,17 @@ final class ProductRoutes {
     static final int MAX_K = 100;
     private static final Set<String> BROWSE_PARAMETERS = Set.of("q", "page", "size");
 
-    private final Recommender recommender;
-    private final ProductIndex index;
-    private final CatalogBrowser browser;
-    private final ProductJson json;
+    private final LiveIndex live;
     private final SearchQueue searches;
 
-    ProductRoutes(Recommender recommender, ProductJson json, SearchQueue searches) {
-        this.recommender = recommender;
-        this.index = recommender.index();
-        this.browser = new CatalogBrowser(recommender);
-        this.json = json;
+    ProductRoutes(LiveIndex live, SearchQueue searches) {
+        this.live = live;
         this.searches = searches;
     }
 
     void list(Context ctx) {
+        ServedIndex served = live.current();
+        CatalogBrowser browser = served.browser;
         Map<String, String> filters = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
             if (BROWSE_PARAMETERS.contains(p.getKey())) {
@@ -55,7 +51,7 @@ final class ProductRoutes {
         ObjectNode doc = Json.object().put("total", result.total()).put("page", page).put("size", size);
         doc.put("q", q == null ? "" : q);
         ArrayNode products = doc.putArray("products");
-        result.ordinals().forEach(o -> products.add(json.summary(o)));
+        result.ordinals().forEach(o -> products.add(served.json.summary(o)));
         ObjectNode facets = doc.putObject("facets");
         result.facets().forEach((attribute, values) -> {
             ArrayNode list = facets.putArray(attribute);
@@ -65,25 +61,28 @@ final class ProductRoutes {
     }
 
     void one(Context ctx) {
-        Json.send(ctx, json.summary(recommender.ordinalOf(ctx.pathParam("id"))));
+        ServedIndex served = live.current();
+        Json.send(ctx, served.json.summary(served.recommender.ordinalOf(ctx.pathParam("id"))));
     }
 
     void similar(Context ctx) {
+        ServedIndex served = live.current();
+        Recommender recommender = served.recommender;
         String id = ctx.pathParam("id");
         recommender.ordinalOf(id); // an unknown product is a 404 before any parameter is judged
         SearchOptions options = SearchOptions.top(Params.integer(ctx, "k", 5, 1, MAX_K))
-                .withWeights(weights(ctx)).withKernel(kernel(ctx)).withSame(same(ctx));
-        List<Recommendation> results = searches.similar(id, options);
+                .withWeights(weights(ctx, served.index)).withKernel(kernel(ctx)).withSame(same(ctx, served.browser));
+        List<Recommendation> results = searches.similar(recommender, id, options);
         ObjectNode doc = Json.object().put("query", id);
         FusionWeights used = recommender.scorer(options).weights();
         doc.putObject("weights").put("text", used.text()).put("image", used.image()).put("alignment", used.alignment());
         ArrayNode list = doc.putArray("results");
-        results.forEach(r -> list.add(json.result(r)));
+        results.forEach(r -> list.add(served.json.result(r)));
         Json.send(ctx, doc);
     }
 
     /** The weights the parameters ask for on top of the index's defaults, or null for the defaults. */
-    private FusionWeights weights(Context ctx) {
+    private static FusionWeights weights(Context ctx, ProductIndex index) {
         Double text = Params.weight(ctx, "textWeight");
         Double image = Params.weight(ctx, "imageWeight");
         Double alignment = Params.weight(ctx, "alignmentWeight");
@@ -111,7 +110,7 @@ final class ProductRoutes {
         }
     }
 
-    private List<String> same(Context ctx) {
+    private static List<String> same(Context ctx, CatalogBrowser browser) {
         String same = ctx.queryParam("same");
         if (same == null || same.isBlank()) {
             return List.of();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.recommend.HistoryRecommendation;
 import io.fashionrec.recommend.RecommendationJson;
-import io.fashionrec.recommend.Recommender;
 import io.fashionrec.recommend.SearchOptions;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -24,17 +23,16 @@ final class RecommendRoute {
     /** A history longer than this is refused: the profile only uses the newest items anyway. */
     static final int MAX_HISTORY = 200;
 
-    private final Recommender recommender;
-    private final ProductJson json;
+    private final LiveIndex live;
     private final SearchQueue searches;
 
-    RecommendRoute(Recommender recommender, ProductJson json, SearchQueue searches) {
-        this.recommender = recommender;
-        this.json = json;
+    RecommendRoute(LiveIndex live, SearchQueue searches) {
+        this.live = live;
         this.searches = searches;
     }
 
     void recommend(Context ctx) {
+        ServedIndex served = live.current();
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(ctx.bodyAsBytes());
@@ -68,13 +66,13 @@ final class RecommendRoute {
             k = kNode.asInt();
         }
         int top = k;
-        List<HistoryRecommendation> results = searches.run(() -> recommender.recommend(history, SearchOptions.top(top)));
+        List<HistoryRecommendation> results = searches.run(() -> served.recommender.recommend(history, SearchOptions.top(top)));
         ObjectNode doc = Json.object();
         ArrayNode echoed = doc.putArray("history");
         history.forEach(echoed::add);
         ArrayNode list = doc.putArray("results");
         for (HistoryRecommendation h : results) {
-            list.add(RecommendationJson.writeClosest(h, json.result(h.result())));
+            list.add(RecommendationJson.writeClosest(h, served.json.result(h.result())));
         }
         Json.send(ctx, doc);
     }

@@ -4,7 +4,6 @@ import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.image.ImageEncoder;
 import io.fashionrec.image.ImageLimits;
 import io.fashionrec.index.ProductIndex;
-import io.fashionrec.recommend.Recommender;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Handler;
@@ -18,7 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.nio.file.Path;
+import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -35,6 +35,7 @@ public final class RecommendationServer implements AutoCloseable {
     public static final int MAX_SIMILAR_BATCH = SearchQueue.MAX_BATCH;
 
     private final Builder settings;
+    private final LiveIndex live;
     private final PhotoEncoders encoders;
     private final SearchQueue searches;
     private final List<String> routes = new ArrayList<>();
@@ -42,11 +43,10 @@ public final class RecommendationServer implements AutoCloseable {
 
     private RecommendationServer(Builder b) {
         this.settings = b;
-        Recommender recommender = new Recommender(b.index);
-        ProductJson json = new ProductJson(b.index);
+        this.live = b.watched == null ? new LiveIndex(b.index) : new LiveIndex(b.index, b.watched, b.pollEvery);
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(b.maxPixels, b.maxUploadBytes));
         this.encoders = new PhotoEncoders(b.photoEncoder);
-        this.searches = new SearchQueue(recommender, b.searchThreads, b.searchTimeout);
+        this.searches = new SearchQueue(b.searchThreads, b.searchTimeout);
         byte[] page = resource(WEB + "/index.html");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -70,16 +70,19 @@ public final class RecommendationServer implements AutoCloseable {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> b.corsOrigins.forEach(rule::allowHost)));
             }
         });
-        ProductRoutes products = new ProductRoutes(recommender, json, searches);
-        ImageRoutes images = new ImageRoutes(recommender, decoder);
+        ProductRoutes products = new ProductRoutes(live, searches);
+        ImageRoutes images = new ImageRoutes(live, decoder);
         route(HandlerType.GET, "/api/products", products::list);
         route(HandlerType.GET, "/api/products/{id}", products::one);
         route(HandlerType.GET, "/api/products/{id}/similar", products::similar);
-        route(HandlerType.POST, "/api/search", new SearchRoute(recommender, json, encoders, decoder, b.maxUploadBytes, searches)::search);
-        route(HandlerType.POST, "/api/recommend", new RecommendRoute(recommender, json, searches)::recommend);
+        route(HandlerType.POST, "/api/search", new SearchRoute(live, encoders, decoder, b.maxUploadBytes, searches)::search);
+        route(HandlerType.POST, "/api/recommend", new RecommendRoute(live, searches)::recommend);
         route(HandlerType.GET, "/images/{id}", images::image);
-        route(HandlerType.GET, "/health", ctx -> Json.send(ctx, Json.object().put("status", "ok").put("products", b.index.size())
-                .put("imageEncoder", b.index.imageEncoder().label())));
+        route(HandlerType.GET, "/health", ctx -> {
+            ProductIndex served = live.current().index;
+            Json.send(ctx, Json.object().put("status", "ok").put("products", served.size())
+                    .put("imageEncoder", served.imageEncoder().label()).put("reloads", live.reloads()));
+        });
         byte[] openApi = resource(WEB + "/openapi.json");
         route(HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         Handler shopPage = ctx -> ctx.contentType("text/html; charset=utf-8").result(page);
@@ -145,6 +148,7 @@ public final class RecommendationServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        live.close();
         searches.close();
         encoders.close();
     }
@@ -155,9 +159,11 @@ public final class RecommendationServer implements AutoCloseable {
         private final ProductIndex index;
         private String host = "127.0.0.1";
         private int port = 8080;
-        private Supplier<ImageEncoder> photoEncoder = () -> {
+        private Function<ProductIndex, ImageEncoder> photoEncoder = index -> {
             throw new IllegalStateException("this server was started without an image encoder");
         };
+        private Path watched;
+        private Duration pollEvery = Duration.ofSeconds(2);
         private long maxUploadBytes = 10L * 1024 * 1024;
         private long maxPixels = ImageLimits.DEFAULT.maxPixels();
         private Duration idleTimeout = Duration.ofSeconds(30);
@@ -185,10 +191,11 @@ public final class RecommendationServer implements AutoCloseable {
         }
 
         /**
-         * Opens the encoder for photo searches, on the first one; it must make vectors comparable
-         * with the index's (the same model) and may throw a message saying why it cannot.
+         * Opens the encoder for photo searches over an index, on the first one; it must make
+         * vectors comparable with that index's (the same model) and may throw a message saying
+         * why it cannot.
          */
-        public Builder optPhotoEncoder(Supplier<ImageEncoder> opener) {
+        public Builder optPhotoEncoder(Function<ProductIndex, ImageEncoder> opener) {
             this.photoEncoder = Objects.requireNonNull(opener, "opener");
             return this;
         }
@@ -211,6 +218,17 @@ public final class RecommendationServer implements AutoCloseable {
         /** How long a connection may stay silent, mid-request included (default 30 s). */
         public Builder optIdleTimeout(Duration timeout) {
             this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Serve each new generation of the index in {@code directory} (where {@code index} was
+         * read from) once it is committed, checking every {@code every}: {@code fashionrec index}
+         * on a changed catalog updates a running server without a restart. Default: off.
+         */
+        public Builder optWatch(Path directory, Duration every) {
+            this.watched = Objects.requireNonNull(directory, "directory");
+            this.pollEvery = Objects.requireNonNull(every, "every");
             return this;
         }
 

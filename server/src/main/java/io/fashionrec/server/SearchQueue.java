@@ -31,7 +31,6 @@ final class SearchQueue implements AutoCloseable {
     /** The most {@code similar} queries one scan answers. */
     static final int MAX_BATCH = 32;
 
-    private final Recommender recommender;
     private final Duration timeout;
     private final ArrayDeque<Job> waiting = new ArrayDeque<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -39,12 +38,14 @@ final class SearchQueue implements AutoCloseable {
 
     /** A search waiting for a worker: either a {@code similar} query (batchable) or any other task. */
     private static final class Job {
+        final Recommender recommender;
         final String id;
         final SearchOptions options;
         final Supplier<?> task;
         final CompletableFuture<Object> result = new CompletableFuture<>();
 
-        Job(String id, SearchOptions options, Supplier<?> task) {
+        Job(Recommender recommender, String id, SearchOptions options, Supplier<?> task) {
+            this.recommender = recommender;
             this.id = id;
             this.options = options;
             this.task = task;
@@ -55,11 +56,10 @@ final class SearchQueue implements AutoCloseable {
         }
     }
 
-    SearchQueue(Recommender recommender, int threads, Duration timeout) {
+    SearchQueue(int threads, Duration timeout) {
         if (threads < 1) {
             throw new IllegalArgumentException("search threads must be at least 1, got " + threads);
         }
-        this.recommender = recommender;
         this.timeout = timeout;
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(this::work, "fashionrec-search-" + t);
@@ -69,16 +69,16 @@ final class SearchQueue implements AutoCloseable {
         }
     }
 
-    /** {@link Recommender#similar(String, SearchOptions)}, batched with the queries waiting beside it. */
+    /** {@link Recommender#similar(String, SearchOptions)}, batched with the queries for the same recommender waiting beside it. */
     @SuppressWarnings("unchecked")
-    List<Recommendation> similar(String id, SearchOptions options) {
-        return (List<Recommendation>) await(submit(new Job(id, options, null)));
+    List<Recommendation> similar(Recommender recommender, String id, SearchOptions options) {
+        return (List<Recommendation>) await(submit(new Job(recommender, id, options, null)));
     }
 
     /** Runs any other search on a worker, in turn with the rest. */
     @SuppressWarnings("unchecked")
     <T> T run(Supplier<T> task) {
-        return (T) await(submit(new Job(null, null, task)));
+        return (T) await(submit(new Job(null, null, null, task)));
     }
 
     private Job submit(Job job) {
@@ -130,7 +130,7 @@ final class SearchQueue implements AutoCloseable {
                 if (first.isSimilar()) {
                     for (Iterator<Job> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
                         Job next = it.next();
-                        if (next.isSimilar()) {
+                        if (next.isSimilar() && next.recommender == first.recommender) { // a reload between them: separate scans
                             batch.add(next);
                             it.remove();
                         }
@@ -148,7 +148,7 @@ final class SearchQueue implements AutoCloseable {
     private void answerSimilar(List<Job> batch) {
         if (batch.size() > 1) {
             try {
-                List<List<Recommendation>> answers = recommender.similar(batch.stream().map(j -> j.id).toList(),
+                List<List<Recommendation>> answers = batch.get(0).recommender.similar(batch.stream().map(j -> j.id).toList(),
                         batch.stream().map(j -> j.options).toList());
                 for (int q = 0; q < batch.size(); q++) {
                     batch.get(q).result.complete(answers.get(q));
@@ -159,7 +159,7 @@ final class SearchQueue implements AutoCloseable {
             }
         }
         for (Job job : batch) {
-            answer(job, () -> recommender.similar(job.id, job.options));
+            answer(job, () -> job.recommender.similar(job.id, job.options));
         }
     }
 

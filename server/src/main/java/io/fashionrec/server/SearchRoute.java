@@ -6,7 +6,6 @@ import io.fashionrec.catalog.ProblemKind;
 import io.fashionrec.image.ImageDecodeException;
 import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.image.ImageEncoder;
-import io.fashionrec.recommend.Recommender;
 import io.fashionrec.recommend.SearchOptions;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -25,17 +24,14 @@ final class SearchRoute {
 
     static final int DEFAULT_K = 12;
 
-    private final Recommender recommender;
-    private final ProductJson json;
+    private final LiveIndex live;
     private final PhotoEncoders encoders;
     private final ImageDecoder decoder;
     private final long maxUploadBytes;
     private final SearchQueue searches;
 
-    SearchRoute(Recommender recommender, ProductJson json, PhotoEncoders encoders, ImageDecoder decoder, long maxUploadBytes,
-                SearchQueue searches) {
-        this.recommender = recommender;
-        this.json = json;
+    SearchRoute(LiveIndex live, PhotoEncoders encoders, ImageDecoder decoder, long maxUploadBytes, SearchQueue searches) {
+        this.live = live;
         this.encoders = encoders;
         this.decoder = decoder;
         this.maxUploadBytes = maxUploadBytes;
@@ -43,6 +39,7 @@ final class SearchRoute {
     }
 
     void search(Context ctx) {
+        ServedIndex served = live.current();
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("multipart/form-data")) {
             throw new ApiException(415, "send multipart/form-data with a 'photo' file and/or a 'text' field, not '"
@@ -70,7 +67,7 @@ final class SearchRoute {
         }
         String queryText = text;
         int top = k;
-        float[] photo = upload == null ? null : embed(upload);
+        float[] photo = upload == null ? null : embed(upload, served);
         ObjectNode doc = Json.object();
         ObjectNode query = doc.putObject("query");
         if (text != null) {
@@ -80,11 +77,11 @@ final class SearchRoute {
             query.put("photo", upload.filename());
         }
         ArrayNode results = doc.putArray("results");
-        searches.run(() -> recommender.search(queryText, photo, SearchOptions.top(top))).forEach(r -> results.add(json.result(r)));
+        searches.run(() -> served.recommender.search(queryText, photo, SearchOptions.top(top))).forEach(r -> results.add(served.json.result(r)));
         Json.send(ctx, doc);
     }
 
-    private float[] embed(UploadedFile upload) {
+    private float[] embed(UploadedFile upload, ServedIndex served) {
         if (upload.size() > maxUploadBytes) {
             throw tooLarge(upload.size());
         }
@@ -97,7 +94,7 @@ final class SearchRoute {
         if (bytes.length > maxUploadBytes) {
             throw tooLarge(bytes.length);
         }
-        ImageEncoder encoder = encoders.get();
+        ImageEncoder encoder = encoders.get(served.index);
         BufferedImage image;
         try {
             image = decoder.decode(bytes, "the uploaded photo " + upload.filename(), encoder.minimumInputSide());

@@ -44,7 +44,7 @@ class SearchQueueTest {
     @Test
     void concurrentSimilarQueriesAreAnsweredAsOneAtATimeAndABadOneFailsAlone() throws Exception {
         // One worker held busy while 40 queries queue up behind it, so they are answered in batches.
-        try (SearchQueue queue = new SearchQueue(recommender, 1, Duration.ofSeconds(30))) {
+        try (SearchQueue queue = new SearchQueue(1, Duration.ofSeconds(30))) {
             ExecutorService clients = Executors.newFixedThreadPool(41);
             try {
                 CountDownLatch release = new CountDownLatch(1);
@@ -62,7 +62,7 @@ class SearchQueueTest {
                     String id = i == 13 ? "no-such-product" : shop.index().products().id(i);
                     ids.add(id);
                     SearchOptions options = SearchOptions.top(1 + i % 6);
-                    answers.add(clients.submit(() -> queue.similar(id, options)));
+                    answers.add(clients.submit(() -> queue.similar(recommender, id, options)));
                 }
                 Thread.sleep(200); // let them queue
                 release.countDown();
@@ -83,7 +83,7 @@ class SearchQueueTest {
 
     @Test
     void aSearchThatWaitsTooLongIsA503() throws Exception {
-        try (SearchQueue queue = new SearchQueue(recommender, 1, Duration.ofMillis(200))) {
+        try (SearchQueue queue = new SearchQueue(1, Duration.ofMillis(200))) {
             CountDownLatch release = new CountDownLatch(1);
             Thread busy = new Thread(() -> queue.run(() -> {
                 try {
@@ -95,12 +95,12 @@ class SearchQueueTest {
             }));
             busy.start();
             Thread.sleep(50);
-            ApiException e = assertThrows(ApiException.class, () -> queue.similar(shop.index().products().id(0), SearchOptions.top(3)));
+            ApiException e = assertThrows(ApiException.class, () -> queue.similar(recommender, shop.index().products().id(0), SearchOptions.top(3)));
             assertEquals(503, e.status());
             assertTrue(e.getMessage().contains("busy"), e.getMessage());
             release.countDown();
             busy.join();
-            assertEquals(3, queue.similar(shop.index().products().id(0), SearchOptions.top(3)).size(), "serving again once free");
+            assertEquals(3, queue.similar(recommender, shop.index().products().id(0), SearchOptions.top(3)).size(), "serving again once free");
         }
     }
 }

@@ -27,12 +27,13 @@ public final class SyntheticShop implements AutoCloseable {
     private final Path catalog;
     private final ProductIndex index;
     private final RecommendationServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Client client;
 
     private SyntheticShop(Path catalog, ProductIndex index, RecommendationServer server) {
         this.catalog = catalog;
         this.index = index;
         this.server = server;
+        this.client = new Client(server.url());
     }
 
     /** A shop of {@code products} products drawn into {@code dir}, served with default settings. */
@@ -48,7 +49,7 @@ public final class SyntheticShop implements AutoCloseable {
             ProductIndex index = IndexBuilder.builder().setImageEncoder(new ClassicImageEncoder()).optThreads(2)
                     .build(Catalogs.read(catalog, new ProblemReport())).index();
             RecommendationServer server = settings.apply(RecommendationServer.builder(index).optPort(0)
-                    .optPhotoEncoder(ClassicImageEncoder::new)).build().start();
+                    .optPhotoEncoder(served -> new ClassicImageEncoder())).build().start();
             return new SyntheticShop(catalog, index, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,28 +86,54 @@ public final class SyntheticShop implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+        return client.get(path);
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.send(request);
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        return client.getBytes(path);
+    }
+
+    /** An HTTP client for one server's paths, failing the test on an I/O error. */
+    public static final class Client implements AutoCloseable {
+
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        /** @param base the server's address, e.g. http://127.0.0.1:1234 */
+        public Client(String base) {
+            this.base = base;
+        }
+
+        public HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        }
+
+        public HttpResponse<String> send(HttpRequest request) {
+            return send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        public HttpResponse<byte[]> getBytes(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+            try {
+                return http.send(request, body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // java.net.http.HttpClient of Java 17 has nothing to close; its threads are daemons
         }
     }
 
