@@ -9,7 +9,10 @@ import io.fashionrec.feature.FloatMatrix;
  *
  * <p>Implementations are stateless and thread-safe. Results are float sums whose order of
  * addition is the implementation's own, so two implementations may differ in the last bits;
- * each is within a few float roundings of the exact product per term.
+ * each is within a few float roundings of the exact product per term. Within one implementation
+ * a row's product with a query is the same bits from {@link #all} and from {@link #batch},
+ * whatever else is in the batch: a search answered alone or batched with others gets the same
+ * scores and breaks ties the same way.
  */
 public interface DotProducts {
 

@@ -164,27 +164,20 @@ public final class PanamaDotProducts implements DotProducts {
         out3[j] = s3;
     }
 
-    /** One query against one row, with four accumulators so that consecutive multiply-adds do not wait on each other. */
+    /**
+     * One query against one row, summed in exactly the order of {@link #fourRows} and
+     * {@link #fourQueries} (one accumulator, lanes reduced, then the scalar tail), so a row's dot
+     * product is the same bits whichever path computes it: a query answered alone or in a batch
+     * gets the same scores, and ties break the same way.
+     */
     private static float dot(float[] query, float[] data, int row, int d) {
-        FloatVector a0 = FloatVector.zero(SPECIES);
-        FloatVector a1 = FloatVector.zero(SPECIES);
-        FloatVector a2 = FloatVector.zero(SPECIES);
-        FloatVector a3 = FloatVector.zero(SPECIES);
-        int lanes = SPECIES.length();
+        FloatVector a = FloatVector.zero(SPECIES);
+        int bound = SPECIES.loopBound(d);
         int i = 0;
-        for (; i + 4 * lanes <= d; i += 4 * lanes) {
-            a0 = FloatVector.fromArray(SPECIES, query, i).fma(FloatVector.fromArray(SPECIES, data, row + i), a0);
-            a1 = FloatVector.fromArray(SPECIES, query, i + lanes)
-                    .fma(FloatVector.fromArray(SPECIES, data, row + i + lanes), a1);
-            a2 = FloatVector.fromArray(SPECIES, query, i + 2 * lanes)
-                    .fma(FloatVector.fromArray(SPECIES, data, row + i + 2 * lanes), a2);
-            a3 = FloatVector.fromArray(SPECIES, query, i + 3 * lanes)
-                    .fma(FloatVector.fromArray(SPECIES, data, row + i + 3 * lanes), a3);
+        for (; i < bound; i += SPECIES.length()) {
+            a = FloatVector.fromArray(SPECIES, query, i).fma(FloatVector.fromArray(SPECIES, data, row + i), a);
         }
-        for (; i + lanes <= d; i += lanes) {
-            a0 = FloatVector.fromArray(SPECIES, query, i).fma(FloatVector.fromArray(SPECIES, data, row + i), a0);
-        }
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float s = a.reduceLanes(VectorOperators.ADD);
         for (; i < d; i++) {
             s += query[i] * data[row + i];
         }

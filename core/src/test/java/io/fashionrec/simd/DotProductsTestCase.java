@@ -124,6 +124,30 @@ abstract class DotProductsTestCase {
     }
 
     @Test
+    void aBatchGivesEachQueryTheSameBitsAsAlone() {
+        long seed = 77;
+        Random random = new Random(seed);
+        for (int trial = 0; trial < 60; trial++) {
+            boolean large = trial % 6 == 0;
+            int rows = large ? 150 + random.nextInt(250) : random.nextInt(40);
+            int cols = large ? 100 + random.nextInt(300) : randomCols(random);
+            FloatMatrix m = randomMatrix(random, rows, cols);
+            float[][] queries = new float[1 + random.nextInt(11)][];
+            float[][] batched = new float[queries.length][rows];
+            for (int q = 0; q < queries.length; q++) {
+                queries[q] = randomVector(random, cols);
+            }
+            dotProducts().batch(queries, m, batched);
+            for (int q = 0; q < queries.length; q++) {
+                float[] alone = new float[rows];
+                dotProducts().all(queries[q], m, alone);
+                assertArrayEquals(alone, batched[q], "seed " + seed + ", trial " + trial + ": " + rows + "x" + cols
+                        + ", query " + q + " of " + queries.length + " differs between all() and batch()");
+            }
+        }
+    }
+
+    @Test
     void wrongLengthsAreRefusedWithTheirValues() {
         FloatMatrix m = FloatMatrix.zeros(4, 3);
         IllegalArgumentException shortQuery = assertThrows(IllegalArgumentException.class,
