@@ -143,6 +143,22 @@ class ImagesAndSafetyTest {
     }
 
     @Test
+    void aClientThatStopsMidRequestIsDisconnectedAfterTheIdleTimeout() throws Exception {
+        try (RecommendationServer strict = RecommendationServer.builder(shop.index()).optPort(0)
+                .optIdleTimeout(java.time.Duration.ofMillis(300)).build().start();
+             Socket slow = new Socket("127.0.0.1", strict.port())) {
+            slow.setSoTimeout(15_000);
+            slow.getOutputStream().write("GET /api/products HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.ISO_8859_1));
+            long start = System.nanoTime();
+            int read = slow.getInputStream().read(); // blocks until the server gives up on the request
+            double waited = (System.nanoTime() - start) / 1e9;
+            assertTrue(read == -1 || read == 'H', "the server kept a half-sent request open: read " + read);
+            assertTrue(waited < 10, "the connection stayed open " + waited + " s with a 0.3 s idle timeout");
+            assertEquals(200, new SyntheticShop.Client(strict.url()).get("/health").statusCode(), "and it still serves others");
+        }
+    }
+
+    @Test
     void theOpenApiDescriptionCoversEveryRouteAndNothingElse() {
         JsonNode api = ok(shop.get("/api/openapi.json"));
         assertTrue(api.path("openapi").asText().startsWith("3."));
