@@ -152,9 +152,6 @@ final class PhotoEmbedder {
                 throw new IllegalStateException("the image encoder failed: " + cause, cause);
             }
         }
-        if (cache != null) {
-            cache.flush();
-        }
         return new Counts(embedded.get(), reused.get(), failed.get());
     }
 

@@ -88,6 +88,29 @@ class EmbeddingCacheTest {
         }
     }
 
+    /**
+     * A process killed (SIGKILL) mid-build never closes its cache: every vector put before must
+     * already be in the file, or the next build redoes finished photos. Read here from a copy, as
+     * the next process would, while this one still holds the cache open.
+     */
+    @Test
+    void aVectorIsInTheFileAsSoonAsPutReturnsWithoutClosing() throws IOException {
+        Path copy = dir.resolve("after-kill");
+        EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER);
+        try {
+            cache.put(key(1), vector(1));
+            cache.put(key(2), vector(2));
+            Files.createDirectories(copy);
+            Files.copy(cache.file(), copy.resolve(cache.file().getFileName()));
+        } finally {
+            cache.close();
+        }
+        try (EmbeddingCache next = EmbeddingCache.open(copy, ENCODER)) {
+            assertEquals(2, next.size());
+            assertArrayEquals(vector(2), next.get(key(2)));
+        }
+    }
+
     @Test
     void anotherEncoderUsesAnotherFileAndCompactionKeepsOnlyWhatIsAsked() {
         EncoderDescriptor other = new EncoderDescriptor("test", 1, 4, "none", "def");
