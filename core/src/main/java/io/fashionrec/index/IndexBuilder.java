@@ -158,8 +158,8 @@ public final class IndexBuilder {
                 texts.add(p.text());
             }
             text = vectorizer.fitTransform(texts);
-            table = table(catalog, root);
             counts = embedder.await(embedding);
+            table = table(catalog, root, embedder);
             if (cache != null) {
                 cache.retainOnly(embedder.usedKeys());
             }
@@ -213,19 +213,24 @@ public final class IndexBuilder {
         return java.nio.file.Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
     }
 
-    private static ProductTable table(Catalog catalog, Path root) {
+    /** The product columns, with each product's fingerprint (which needs its photo's digest from {@code embedder}). */
+    private static ProductTable table(Catalog catalog, Path root, PhotoEmbedder embedder) {
         List<Product> products = catalog.products();
+        List<String> attributeNames = catalog.attributeNames();
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         List<String> images = new ArrayList<>();
-        for (Product p : products) {
+        List<String> fingerprints = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            String image = p.image() == null ? "" : relative(root, p.image());
             ids.add(p.id());
             names.add(p.name());
             descriptions.add(p.description());
-            images.add(p.image() == null ? "" : relative(root, p.image()));
+            images.add(image);
+            fingerprints.add(ProductFingerprint.of(p, image, attributeNames, embedder.photoSha256(i)));
         }
-        List<String> attributeNames = catalog.attributeNames();
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),
                 ProductTable.Column.of(images), attributeNames, a -> {
                     List<String> values = new ArrayList<>();
@@ -234,6 +239,6 @@ public final class IndexBuilder {
                         values.add(v == null ? "" : v);
                     }
                     return ProductTable.Column.of(values);
-                });
+                }, ProductTable.Column.of(fingerprints));
     }
 }

@@ -57,6 +57,8 @@ final class PhotoEmbedder {
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final Set<EmbeddingCache.Key> used = ConcurrentHashMap.newKeySet();
+    /** Per product, the key of its photo's bytes once read; null when it has none or it could not be read. */
+    private final EmbeddingCache.Key[] photoKeys;
 
     /** A decoded photo waiting for the model thread. */
     private record Decoded(int ordinal, EmbeddingCache.Key key, BufferedImage image) {
@@ -79,6 +81,15 @@ final class PhotoEmbedder {
         this.sketches = sketches;
         this.imageMasks = imageMasks;
         this.progress = progress;
+        this.photoKeys = new EmbeddingCache.Key[catalog.size()];
+    }
+
+    /**
+     * The SHA-256 of product {@code i}'s photo file, or null when it has none or it could not be
+     * read. Valid after {@link #await} returned.
+     */
+    byte[] photoSha256(int i) {
+        return photoKeys[i] == null ? null : photoKeys[i].sha256();
     }
 
     /** The photo keys this run used (to keep in the cache). */
@@ -163,8 +174,9 @@ final class PhotoEmbedder {
         Product p = catalog.products().get(i);
         try {
             byte[] bytes = decoder.read(p.image());
-            EmbeddingCache.Key key = cache == null ? null : EmbeddingCache.Key.of(bytes);
-            float[] known = key == null ? null : cache.get(key);
+            EmbeddingCache.Key key = EmbeddingCache.Key.of(bytes);
+            photoKeys[i] = key;
+            float[] known = cache == null ? null : cache.get(key);
             if (known != null) {
                 reused.incrementAndGet();
                 deliver(i, key, known, false);
@@ -213,11 +225,9 @@ final class PhotoEmbedder {
         if (fresh) {
             embedded.incrementAndGet();
         }
-        if (key != null) {
-            used.add(key);
-            if (fresh) {
-                cache.put(key, raw);
-            }
+        used.add(key);
+        if (fresh && cache != null) {
+            cache.put(key, raw);
         }
         float[] v = raw.clone();
         int mask = 0;

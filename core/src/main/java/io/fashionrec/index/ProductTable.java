@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The products of an index: ids, names, descriptions, image paths and attributes, by ordinal
+ * The products of an index: ids, names, descriptions, image paths, attributes and fingerprints
+ * ({@link ProductFingerprint}), by ordinal
  * ({@code 0 .. size-1}, the catalog's order). Backed by lists (a fresh build) or by
  * memory-mapped columns (an index read from disk): columns are read through {@link Column}.
  * Thread-safe for reads.
@@ -41,19 +42,23 @@ public final class ProductTable {
     private final Column images;
     private final List<String> attributeNames;
     private final Map<String, Column> attributes;
+    private final Column fingerprints;
     private final Map<String, Integer> ordinals;
 
     /**
-     * @param images the image path of each product as the catalog gave it, or empty when none
+     * @param images       the image path of each product as the catalog gave it, or empty when none
+     * @param fingerprints each product's {@link ProductFingerprint} of the current version, or
+     *                     null when they are not known (an index of an older layout)
      */
     public ProductTable(Column ids, Column names, Column descriptions, Column images, List<String> attributeNames,
-                        IntFunction<Column> attributeColumn) {
+                        IntFunction<Column> attributeColumn, Column fingerprints) {
         int n = ids.size();
-        for (Column c : List.of(names, descriptions, images)) {
+        for (Column c : fingerprints == null ? List.of(names, descriptions, images) : List.of(names, descriptions, images, fingerprints)) {
             if (c.size() != n) {
                 throw new IllegalArgumentException("every column needs " + n + " values, one has " + c.size());
             }
         }
+        this.fingerprints = fingerprints;
         this.ids = ids;
         this.names = names;
         this.descriptions = descriptions;
@@ -113,6 +118,24 @@ public final class ProductTable {
         return column.get(ordinal);
     }
 
+    /** Whether the table knows each product's {@link ProductFingerprint} (of the current version). */
+    public boolean hasFingerprints() {
+        return fingerprints != null;
+    }
+
+    /**
+     * The product's {@link ProductFingerprint}: equal fingerprints mean the index holds the same
+     * about both products.
+     *
+     * @throws IllegalStateException if the table has no fingerprints (see {@link #hasFingerprints()})
+     */
+    public String fingerprint(int ordinal) {
+        if (fingerprints == null) {
+            throw new IllegalStateException("this index records no product fingerprints (it was written by an older fashionrec)");
+        }
+        return fingerprints.get(ordinal);
+    }
+
     /** The ordinal of a product id, or -1 if there is none. */
     public int ordinal(String id) {
         Integer i = ordinals.get(id);
@@ -133,6 +156,11 @@ public final class ProductTable {
 
     Column images() {
         return images;
+    }
+
+    /** The fingerprints column, or null when unknown. */
+    Column fingerprints() {
+        return fingerprints;
     }
 
     Column attributeColumn(String attribute) {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The product index of layout version 1 kept in {@code src/test/resources/index-format/product-v1/}:
+ * The product index of the current layout version kept in {@code src/test/resources/index-format/product-v<version>/}:
  * {@link TinyCatalog} encoded with the test encoder, its catalog root recorded as
  * {@link #CATALOG} so the files do not depend on where they were built. Regenerate only with a
  * version bump (see the README in that directory).
