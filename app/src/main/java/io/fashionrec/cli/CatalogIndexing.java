@@ -7,7 +7,7 @@ import io.fashionrec.image.ImageEncoder;
 import io.fashionrec.index.IndexBuilder;
 import io.fashionrec.index.IndexChanges;
 import io.fashionrec.index.ProductIndexFormat;
-import io.fashionrec.index.ProductTable;
+import io.fashionrec.index.PreviousIndex;
 import io.fashionrec.index.store.IndexFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ final class CatalogIndexing {
     record Outcome(Catalog catalog, IndexBuilder.Result result, IndexChanges changes, ProblemReport problems, double seconds) {
 
         String sentence(Path index) {
-            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %d photos (%d embedded, %d from the cache), %d unusable; "
+            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %d photos (%d embedded, %d reused), %d unusable; "
                             + "%d text terms; %s%s",
                     catalog.size(), index, seconds, result.imagesIndexed(), result.imagesEmbedded(), result.imagesReused(), result.imagesFailed(),
                     result.index().textModel().vocabularySize(),
@@ -62,7 +62,10 @@ final class CatalogIndexing {
         long start = System.nanoTime();
         ProblemReport problems = new ProblemReport();
         Catalog read = Catalogs.read(catalog, problems);
-        ProductTable previous = previousProducts(index);
+        PreviousIndex previous = previous(index);
+        if (previous != null) {
+            builder.optPrevious(previous);
+        }
         IndexBuilder.Result result;
         ImageModels.Opened opened = ImageModels.open(imageModel);
         try (ImageEncoder encoder = opened.encoder()) {
@@ -75,14 +78,14 @@ final class CatalogIndexing {
             err.print(summary);
             err.flush();
         }
-        IndexChanges changes = previous == null ? null : IndexChanges.between(previous, result.index().products());
+        IndexChanges changes = previous == null ? null : IndexChanges.between(previous.products(), result.index().products());
         return new Outcome(read, result, changes, problems, (System.nanoTime() - start) / 1e9);
     }
 
-    /** The products of the index in {@code index}, or null when there is none that this version reads (it is replaced whole). */
-    private static ProductTable previousProducts(Path index) {
+    /** The index in {@code index}, or null when there is none that this version reads (it is replaced whole). */
+    private static PreviousIndex previous(Path index) {
         try {
-            return ProductIndexFormat.readProducts(index);
+            return PreviousIndex.open(index);
         } catch (IndexFormatException e) {
             return null;
         }

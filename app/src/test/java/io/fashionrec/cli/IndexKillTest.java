@@ -227,7 +227,9 @@ class IndexKillTest {
     /**
      * What an index holds, apart from its generation number: the product ids as
      * {@link ProductIndexFormat#read} gives them, the SHA-256 of every part file by part name, and
-     * the manifest's content document.
+     * the manifest's content document. The {@code photos} part is left out: it records whether
+     * each photo file was read long enough after its last change to be trusted by the next build,
+     * which depends on when the build ran.
      */
     private record Snapshot(List<String> ids, Map<String, String> parts, String content) {
 
@@ -242,6 +244,9 @@ class IndexKillTest {
             try (IndexReader reader = IndexReader.open(dir)) {
                 Manifest manifest = reader.manifest();
                 for (var part : manifest.parts().entrySet()) {
+                    if (part.getKey().equals("photos")) {
+                        continue;
+                    }
                     parts.put(part.getKey(), sha256(Files.readAllBytes(dir.resolve(part.getValue().file()))));
                 }
                 content = manifest.content().toString();

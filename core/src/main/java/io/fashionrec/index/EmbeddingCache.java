@@ -13,10 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -55,11 +55,13 @@ public final class EmbeddingCache implements AutoCloseable {
     private static final byte[] MAGIC = {'F', 'R', 'C', 'E'};
     private static final int HEADER_BYTES = 4 + 4 + 4 + 32;
     private static final int KEY_BYTES = 32;
+    private static final int READ_BYTES = 8 << 20;
 
     private final Path file;
     private final int dimension;
     private final byte[] descriptorHash;
-    private final Map<Key, float[]> vectors = new HashMap<>();
+    /** Every intact record of the file, by key; read without the lock so that lookups from many threads do not queue. */
+    private final Map<Key, float[]> vectors = new ConcurrentHashMap<>();
     private final ByteBuffer record;
     private FileChannel channel;
 
@@ -116,12 +118,12 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /** How many vectors the cache holds. */
-    public synchronized int size() {
+    public int size() {
         return vectors.size();
     }
 
     /** A copy of the vector of the photo with this key, or null. */
-    public synchronized float[] get(Key key) {
+    public float[] get(Key key) {
         float[] v = vectors.get(key);
         return v == null ? null : v.clone();
     }
@@ -142,12 +144,16 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /**
-     * Drops every vector not in {@code keep}, rewriting the file atomically (temp + fsync +
-     * rename). Called after a successful build so that photos no longer in the catalog do not
-     * accumulate.
+     * Forgets the vectors not in {@code keep} once they are more than a quarter of the file:
+     * then rewrites the file atomically (temp + fsync + rename) with only those in {@code keep}.
+     * Called after a successful build so that photos no longer in the catalog do not accumulate.
+     * Below that share nothing is done and they stay readable: rewriting the whole file (hundreds
+     * of megabytes for a large catalog) after each small update would cost more than the update,
+     * and the file stays within a third more than what the catalog needs.
      */
     public synchronized void retainOnly(Set<Key> keep) {
-        if (keep.containsAll(vectors.keySet())) {
+        long dead = vectors.keySet().stream().filter(k -> !keep.contains(k)).count();
+        if (dead * 4 <= vectors.size()) {
             return;
         }
         vectors.keySet().retainAll(keep);
@@ -205,32 +211,36 @@ public final class EmbeddingCache implements AutoCloseable {
 
     /** Reads records until the end or the first damaged one; returns the offset after the last good one. */
     private long readRecords() throws IOException {
-        int recordBytes = KEY_BYTES + 4 * dimension + 4;
+        int recordBytes = record.capacity();
+        // Whole records per read: a large catalog's file is hundreds of megabytes.
+        int perRead = Math.max(1, READ_BYTES / recordBytes);
+        ByteBuffer chunk = ByteBuffer.allocate(perRead * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
         long good = HEADER_BYTES;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
             CRC32 crc = new CRC32();
             while (true) {
-                record.clear();
-                while (record.hasRemaining() && in.read(record, good + record.position()) > 0) {
-                    // keep reading until the record is complete or the file ends
+                chunk.clear();
+                while (chunk.hasRemaining() && in.read(chunk, good + chunk.position()) > 0) {
+                    // keep reading until the chunk is full or the file ends
                 }
-                if (record.hasRemaining()) {
+                int whole = chunk.position() / recordBytes;
+                for (int r = 0; r < whole; r++) {
+                    int at = r * recordBytes;
+                    crc.reset();
+                    crc.update(chunk.array(), at, recordBytes - 4);
+                    if ((int) crc.getValue() != chunk.getInt(at + recordBytes - 4)) {
+                        return good;
+                    }
+                    byte[] key = new byte[KEY_BYTES];
+                    chunk.get(at, key);
+                    float[] v = new float[dimension];
+                    chunk.slice(at + KEY_BYTES, 4 * dimension).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+                    vectors.put(new Key(key), v);
+                    good += recordBytes;
+                }
+                if (whole < perRead) {
                     return good;
                 }
-                crc.reset();
-                crc.update(record.array(), 0, recordBytes - 4);
-                if ((int) crc.getValue() != record.getInt(recordBytes - 4)) {
-                    return good;
-                }
-                byte[] key = new byte[KEY_BYTES];
-                record.get(0, key);
-                float[] v = new float[dimension];
-                for (int i = 0; i < dimension; i++) {
-                    v[i] = record.getFloat(KEY_BYTES + 4 * i);
-                }
-                vectors.put(new Key(key), v);
-                good += recordBytes;
             }
         }
     }

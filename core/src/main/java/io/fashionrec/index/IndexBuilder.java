@@ -41,7 +41,7 @@ public final class IndexBuilder {
      * What a build produced and what it did.
      *
      * @param imagesEmbedded photos the encoder computed in this build
-     * @param imagesReused   photos whose vectors came from the embedding cache
+     * @param imagesReused   photos whose vectors came from the previous index (unchanged files) or the embedding cache
      * @param imagesFailed   photos that could not be used (each reported)
      */
     public record Result(ProductIndex index, int imagesEmbedded, int imagesReused, int imagesFailed) {
@@ -61,6 +61,7 @@ public final class IndexBuilder {
     private int threads = Runtime.getRuntime().availableProcessors();
     private Progress progress = Progress.NONE;
     private Path cacheDirectory;
+    private PreviousIndex previous;
     private Map<String, String> imageModel = Map.of();
 
     public static IndexBuilder builder() {
@@ -120,6 +121,16 @@ public final class IndexBuilder {
         return this;
     }
 
+    /**
+     * The index this build replaces: the vectors of photo files unchanged since it read them are
+     * taken from it instead of reading the files again (see {@link PreviousIndex}). Ignored when
+     * it was built with another image encoder.
+     */
+    public IndexBuilder optPrevious(PreviousIndex index) {
+        this.previous = Objects.requireNonNull(index);
+        return this;
+    }
+
     public IndexBuilder optProgress(Progress p) {
         this.progress = Objects.requireNonNull(p);
         return this;
@@ -149,7 +160,8 @@ public final class IndexBuilder {
         Path root = catalogRoot(catalog);
         PhotoEmbedder.Counts counts;
         try (EmbeddingCache cache = cacheDirectory == null ? null : EmbeddingCache.open(cacheDirectory, encoder.descriptor())) {
-            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), cache, sketcher,
+            PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
+            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable, cache, sketcher,
                     images, sketches, imageMasks, progress);
             List<Future<?>> embedding = embedder.start(pool, threads);
             // While the photos embed, this thread does what needs no photo.
@@ -222,6 +234,7 @@ public final class IndexBuilder {
         List<String> descriptions = new ArrayList<>();
         List<String> images = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
+        List<String> photoRecords = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
             String image = p.image() == null ? "" : relative(root, p.image());
@@ -230,6 +243,7 @@ public final class IndexBuilder {
             descriptions.add(p.description());
             images.add(image);
             fingerprints.add(ProductFingerprint.of(p, image, attributeNames, embedder.photoSha256(i)));
+            photoRecords.add(embedder.photoRecord(i));
         }
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),
                 ProductTable.Column.of(images), attributeNames, a -> {
@@ -239,6 +253,6 @@ public final class IndexBuilder {
                         values.add(v == null ? "" : v);
                     }
                     return ProductTable.Column.of(values);
-                }, ProductTable.Column.of(fingerprints));
+                }, ProductTable.Column.of(fingerprints), ProductTable.Column.of(photoRecords));
     }
 }

@@ -59,18 +59,23 @@ final class PhotoEmbedder {
     private final Set<EmbeddingCache.Key> used = ConcurrentHashMap.newKeySet();
     /** Per product, the key of its photo's bytes once read; null when it has none or it could not be read. */
     private final EmbeddingCache.Key[] photoKeys;
+    /** Per product, its {@link PhotoRecord} as stored; empty when it has none or it could not be read. */
+    private final String[] photoRecords;
+    private final PreviousIndex previous;
 
     /** A decoded photo waiting for the model thread. */
     private record Decoded(int ordinal, EmbeddingCache.Key key, BufferedImage image) {
     }
 
     /**
+     * @param previous the index being replaced, whose vectors stand for those of unchanged photo
+     *                 files, or null (it must hold vectors of this encoder and segments)
      * @param cache the cache to read and fill, or null for none
      * @param images one matrix per image segment, rows filled here
      * @param imageMasks per product, bit k set when image segment k is present
      */
-    PhotoEmbedder(Catalog catalog, ImageEncoder encoder, List<VectorSegment> segments, ImageDecoder decoder, EmbeddingCache cache,
-                  ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches, int[] imageMasks, Progress progress) {
+    PhotoEmbedder(Catalog catalog, ImageEncoder encoder, List<VectorSegment> segments, ImageDecoder decoder, PreviousIndex previous,
+                  EmbeddingCache cache, ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches, int[] imageMasks, Progress progress) {
         this.catalog = catalog;
         this.encoder = encoder;
         this.segments = segments;
@@ -82,6 +87,14 @@ final class PhotoEmbedder {
         this.imageMasks = imageMasks;
         this.progress = progress;
         this.photoKeys = new EmbeddingCache.Key[catalog.size()];
+        this.photoRecords = new String[catalog.size()];
+        java.util.Arrays.fill(photoRecords, "");
+        this.previous = previous;
+    }
+
+    /** Product {@code i}'s {@link PhotoRecord} as stored, or empty. Valid after {@link #await} returned. */
+    String photoRecord(int i) {
+        return photoRecords[i];
     }
 
     /**
@@ -167,15 +180,33 @@ final class PhotoEmbedder {
     }
 
     /**
-     * Reads photo {@code i}; delivers it straight from the cache when known. Returns the decoded
-     * photo to encode, or null when there is nothing more to do (cached, or unusable and reported).
+     * Reads photo {@code i}; takes it from the previous index when its file is unchanged, or
+     * delivers it straight from the cache when known. Returns the decoded photo to encode, or null
+     * when there is nothing more to do (reused, or unusable and reported).
      */
     private Decoded read(int i) throws InterruptedException {
         Product p = catalog.products().get(i);
+        PhotoRecord.Stat stat = PhotoRecord.Stat.of(p.image());
+        long readAt = System.currentTimeMillis();
+        int before = previous == null || stat == null ? -1 : previous.unchangedPhoto(p.id(), p.image(), stat);
+        if (before >= 0) {
+            PhotoRecord known = previous.photo(before);
+            EmbeddingCache.Key key = new EmbeddingCache.Key(known.sha256());
+            photoKeys[i] = key;
+            photoRecords[i] = known.format();
+            used.add(key);
+            reused.incrementAndGet();
+            float[] v = new float[encoder.descriptor().dimension()];
+            place(i, v, previous.copyImage(before, images, i, v));
+            return null;
+        }
         try {
             byte[] bytes = decoder.read(p.image());
             EmbeddingCache.Key key = EmbeddingCache.Key.of(bytes);
             photoKeys[i] = key;
+            if (stat != null) {
+                photoRecords[i] = PhotoRecord.of(key.sha256(), stat, readAt).format();
+            }
             float[] known = cache == null ? null : cache.get(key);
             if (known != null) {
                 reused.incrementAndGet();
@@ -238,7 +269,12 @@ final class PhotoEmbedder {
             }
             System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(i), seg.length());
         }
-        sketcher.sketch(v, sketches.data(), sketches.offset(i));
+        place(i, v, mask);
+    }
+
+    /** Sketches product {@code i}'s image vector (segments normalised, already in the matrices) and records its mask. */
+    private void place(int i, float[] normalised, int mask) {
+        sketcher.sketch(normalised, sketches.data(), sketches.offset(i));
         imageMasks[i] = mask;
         progress.advance(1);
     }

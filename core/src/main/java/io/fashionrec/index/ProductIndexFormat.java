@@ -46,6 +46,9 @@ import java.util.Map;
  *       version {@code content.fingerprintVersion} (64 hex digits), with which the next build
  *       over this index tells added, changed and removed products apart; absent when the
  *       fingerprints are not known (an index of layout 1 read and written again);</li>
+ *   <li>{@code photos} — strings of n, each product's {@link PhotoRecord} (its photo's SHA-256,
+ *       size and modification time; empty when it has no readable photo), with which the next
+ *       build skips reading unchanged photo files; absent when not known;</li>
  *   <li>{@code text_rows} — sparse n x V, the L2-normalised TF-IDF rows; {@code text_vocabulary}
  *       (strings, V, sorted) and {@code text_idf} (dense V x 1, float64);</li>
  *   <li>{@code segment_<s>} — dense n x d float32 for each dense fused segment s >= 1 (rows
@@ -60,7 +63,7 @@ import java.util.Map;
  * a string map, absent when unknown), the TF-IDF descriptor and settings, the
  * alignment settings and the fusion defaults.
  *
- * <p>Versions: 2 added {@code fingerprints} and {@code content.fingerprintVersion}. Layout 1 is
+ * <p>Versions: 2 added {@code fingerprints}, {@code photos} and {@code content.fingerprintVersion}. Layout 1 is
  * still read (its products have no fingerprints: the next build counts added and removed
  * products but not changed ones); any other version fails with one sentence asking for a rebuild.
  */
@@ -93,6 +96,9 @@ public final class ProductIndexFormat {
             }
             if (products.hasFingerprints()) {
                 writer.addStrings("fingerprints", column(products.fingerprints()));
+            }
+            if (products.hasPhotoRecords()) {
+                writer.addStrings("photos", column(products.photoRecords()));
             }
             progress.advance(4);
             TfidfModel text = index.textModel();
@@ -173,6 +179,38 @@ public final class ProductIndexFormat {
         }
     }
 
+    /** The index committed in {@code dir} as {@link PreviousIndex#open} gives it. */
+    static PreviousIndex readPrevious(Path dir) {
+        // The reader's parts stay mapped after it closes, for as long as they are referenced.
+        try (IndexReader reader = IndexReader.open(dir)) {
+            ObjectNode content = checkedContent(dir, reader);
+            ProductTable products = products(dir, reader, content);
+            List<VectorSegment> segments = imageSegments(content.path("imageSegments"));
+            DenseMatrix[] images = new DenseMatrix[segments.size()];
+            Bits[] present = new Bits[segments.size()];
+            for (int k = 0; k < segments.size(); k++) {
+                // fused segment 0 is the text; image segment k is fused segment k + 1
+                images[k] = reader.dense("segment_" + (k + 1));
+                present[k] = reader.bits("segment_" + (k + 1) + "_present");
+            }
+            return new PreviousIndex(products, Path.of(content.path("catalog").asText("")), descriptor(content.path("imageEncoder")),
+                    segments, images, present);
+        } catch (IndexFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(dir, "its parts do not fit together (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<VectorSegment> imageSegments(JsonNode array) {
+        List<VectorSegment> segments = new ArrayList<>();
+        for (JsonNode s : array) {
+            segments.add(new VectorSegment(s.path("name").asText(), s.path("offset").asInt(), s.path("length").asInt(),
+                    s.path("weight").asDouble()));
+        }
+        return segments;
+    }
+
     private static ObjectNode checkedContent(Path dir, IndexReader reader) {
         ObjectNode content = reader.content();
         String kind = content.path("kind").asText("");
@@ -195,7 +233,8 @@ public final class ProductIndexFormat {
         boolean fingerprinted = reader.has("fingerprints") && content.path("fingerprintVersion").asInt(-1) == ProductFingerprint.VERSION;
         ProductTable products = new ProductTable(column(reader.strings("ids")), column(reader.strings("names")),
                 column(reader.strings("descriptions")), column(reader.strings("images")), attributeNames,
-                a -> column(reader.strings("attr_" + a)), fingerprinted ? column(reader.strings("fingerprints")) : null);
+                a -> column(reader.strings("attr_" + a)), fingerprinted ? column(reader.strings("fingerprints")) : null,
+                reader.has("photos") ? column(reader.strings("photos")) : null);
         if (products.size() != n) {
             throw damaged(dir, "it lists " + n + " products but holds " + products.size());
         }
@@ -206,11 +245,7 @@ public final class ProductIndexFormat {
         int n = content.path("products").asInt(-1);
         ProductTable products = products(dir, reader, content);
         EncoderDescriptor imageEncoder = descriptor(content.path("imageEncoder"));
-        List<VectorSegment> imageSegments = new ArrayList<>();
-        for (JsonNode s : content.path("imageSegments")) {
-            imageSegments.add(new VectorSegment(s.path("name").asText(), s.path("offset").asInt(), s.path("length").asInt(),
-                    s.path("weight").asDouble()));
-        }
+        List<VectorSegment> imageSegments = imageSegments(content.path("imageSegments"));
         VectorSegment.checkTiling(imageSegments, imageEncoder.dimension());
 
         JsonNode textNode = content.path("textModel");

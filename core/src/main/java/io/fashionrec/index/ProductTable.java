@@ -43,22 +43,33 @@ public final class ProductTable {
     private final List<String> attributeNames;
     private final Map<String, Column> attributes;
     private final Column fingerprints;
+    private final Column photoRecords;
     private final Map<String, Integer> ordinals;
 
     /**
      * @param images       the image path of each product as the catalog gave it, or empty when none
      * @param fingerprints each product's {@link ProductFingerprint} of the current version, or
      *                     null when they are not known (an index of an older layout)
+     * @param photoRecords each product's {@link PhotoRecord} as text (empty when it has no
+     *                     readable photo), or null when not known (an index of an older layout)
      */
     public ProductTable(Column ids, Column names, Column descriptions, Column images, List<String> attributeNames,
-                        IntFunction<Column> attributeColumn, Column fingerprints) {
+                        IntFunction<Column> attributeColumn, Column fingerprints, Column photoRecords) {
         int n = ids.size();
-        for (Column c : fingerprints == null ? List.of(names, descriptions, images) : List.of(names, descriptions, images, fingerprints)) {
+        List<Column> columns = new java.util.ArrayList<>(List.of(names, descriptions, images));
+        if (fingerprints != null) {
+            columns.add(fingerprints);
+        }
+        if (photoRecords != null) {
+            columns.add(photoRecords);
+        }
+        for (Column c : columns) {
             if (c.size() != n) {
                 throw new IllegalArgumentException("every column needs " + n + " values, one has " + c.size());
             }
         }
         this.fingerprints = fingerprints;
+        this.photoRecords = photoRecords;
         this.ids = ids;
         this.names = names;
         this.descriptions = descriptions;
@@ -156,6 +167,20 @@ public final class ProductTable {
 
     Column images() {
         return images;
+    }
+
+    boolean hasPhotoRecords() {
+        return photoRecords != null;
+    }
+
+    /** The {@link PhotoRecord} text of product {@code ordinal}; call only when {@link #hasPhotoRecords()}. */
+    String photoRecord(int ordinal) {
+        return photoRecords.get(ordinal);
+    }
+
+    /** The photo records column, or null when unknown. */
+    Column photoRecords() {
+        return photoRecords;
     }
 
     /** The fingerprints column, or null when unknown. */

@@ -131,6 +131,24 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void deadVectorsAreDroppedOnlyOnceTheyAreMoreThanAQuarterOfTheFile() throws IOException {
+        try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
+            for (int i = 0; i < 8; i++) {
+                cache.put(key(i), vector(i));
+            }
+            long full = Files.size(cache.file());
+            cache.retainOnly(Set.of(key(0), key(1), key(2), key(3), key(4), key(5), key(6)));
+            assertEquals(full, Files.size(cache.file()), "one dead record in eight is not worth rewriting the file");
+            assertArrayEquals(vector(7), cache.get(key(7)), "and stays readable");
+            cache.retainOnly(Set.of(key(0), key(1), key(2), key(3), key(4)));
+            assertEquals(5, cache.size(), "three in eight are");
+            assertNull(cache.get(key(7)));
+            long record = (full - 44) / 8;
+            assertEquals(44 + 5 * record, Files.size(cache.file()));
+        }
+    }
+
+    @Test
     void manyRandomVectorsRoundTrip() {
         long seed = 17;
         Random random = new Random(seed);

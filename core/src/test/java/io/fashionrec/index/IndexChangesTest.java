@@ -91,6 +91,6 @@ class IndexChangesTest {
     private static ProductTable table(List<String> ids, List<String> fingerprints) {
         List<String> empty = ids.stream().map(id -> "").toList();
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(empty), ProductTable.Column.of(empty),
-                ProductTable.Column.of(empty), List.of(), a -> null, fingerprints == null ? null : ProductTable.Column.of(fingerprints));
+                ProductTable.Column.of(empty), List.of(), a -> null, fingerprints == null ? null : ProductTable.Column.of(fingerprints), null);
     }
 }
