@@ -34,8 +34,12 @@ import java.util.zip.CRC32;
  *   record* : SHA-256 of the photo file's bytes (32 bytes), dimension float32 values,
  *             CRC-32 of the record's previous bytes (int32)
  * </pre>
- * Records are only ever appended. A record cut short or failing its CRC (a crash mid-write) ends
- * the readable part: the file is truncated there when opened. Thread-safe.
+ * Records are only ever appended. A record cut short at the end of the file (a crash mid-write)
+ * is cut off when the file is opened. Opening reads only the keys; a vector is read, and its CRC
+ * checked, when asked for, so that opening the cache of a large catalog (hundreds of megabytes)
+ * costs a fraction of a second and only the vectors needed are read. A record failing its CRC (a
+ * power loss may leave such) is treated as absent: the photo is embedded again and its new record
+ * appended. Thread-safe; lookups do not wait for each other.
  *
  * <p>Each record is handed to the operating system by the {@link #put} that adds it, so a process
  * killed at any moment (SIGKILL, an out-of-memory kill) keeps every vector it had put: the next
@@ -55,21 +59,24 @@ public final class EmbeddingCache implements AutoCloseable {
     private static final byte[] MAGIC = {'F', 'R', 'C', 'E'};
     private static final int HEADER_BYTES = 4 + 4 + 4 + 32;
     private static final int KEY_BYTES = 32;
-    private static final int READ_BYTES = 8 << 20;
 
     private final Path file;
     private final int dimension;
+    private final int recordBytes;
     private final byte[] descriptorHash;
-    /** Every intact record of the file, by key; read without the lock so that lookups from many threads do not queue. */
-    private final Map<Key, float[]> vectors = new ConcurrentHashMap<>();
-    private final ByteBuffer record;
+    /** The file offset of every record, by key. */
+    private final Map<Key, Long> offsets = new ConcurrentHashMap<>();
+    /** Appends, under the lock. */
     private FileChannel channel;
+    /** Positional reads, from any thread; replaced only by {@link #retainOnly}, which runs after the lookups. */
+    private volatile FileChannel reads;
+    private long end;
 
     private EmbeddingCache(Path file, int dimension, byte[] descriptorHash) {
         this.file = file;
         this.dimension = dimension;
+        this.recordBytes = KEY_BYTES + 4 * dimension + 4;
         this.descriptorHash = descriptorHash;
-        this.record = ByteBuffer.allocate(KEY_BYTES + 4 * dimension + 4).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** A photo's identity: the SHA-256 of its file's bytes. */
@@ -117,15 +124,29 @@ public final class EmbeddingCache implements AutoCloseable {
         return file;
     }
 
-    /** How many vectors the cache holds. */
+    /** How many records the cache holds (a damaged one is only found out when read). */
     public int size() {
-        return vectors.size();
+        return offsets.size();
     }
 
-    /** A copy of the vector of the photo with this key, or null. */
+    /** The vector of the photo with this key, or null when the cache has none or its record is damaged. */
     public float[] get(Key key) {
-        float[] v = vectors.get(key);
-        return v == null ? null : v.clone();
+        Long at = offsets.get(key);
+        if (at == null) {
+            return null;
+        }
+        try {
+            ByteBuffer record = readRecord(reads, at);
+            if (record == null || !java.util.Arrays.equals(key.sha256(), java.util.Arrays.copyOf(record.array(), KEY_BYTES))) {
+                offsets.remove(key, at);
+                return null;
+            }
+            float[] v = new float[dimension];
+            record.slice(KEY_BYTES, 4 * dimension).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            return v;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding cache " + file + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Adds a vector and writes its record to the file (not forcing it to disk; see the class comment). */
@@ -133,7 +154,7 @@ public final class EmbeddingCache implements AutoCloseable {
         if (vector.length != dimension) {
             throw new IllegalArgumentException("the cache holds " + dimension + "-d vectors, got " + vector.length);
         }
-        if (vectors.putIfAbsent(key, vector.clone()) != null) {
+        if (offsets.containsKey(key)) {
             return;
         }
         try {
@@ -141,35 +162,49 @@ public final class EmbeddingCache implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedding cache " + file + " (" + e.getMessage() + ")", e);
         }
+        offsets.put(key, end);
+        end += recordBytes;
     }
 
     /**
      * Forgets the vectors not in {@code keep} once they are more than a quarter of the file:
-     * then rewrites the file atomically (temp + fsync + rename) with only those in {@code keep}.
-     * Called after a successful build so that photos no longer in the catalog do not accumulate.
-     * Below that share nothing is done and they stay readable: rewriting the whole file (hundreds
-     * of megabytes for a large catalog) after each small update would cost more than the update,
-     * and the file stays within a third more than what the catalog needs.
+     * then rewrites the file atomically (temp + fsync + rename) with only those in {@code keep}
+     * whose records are intact. Called after a successful build so that photos no longer in the
+     * catalog do not accumulate. Below that share nothing is done and they stay readable:
+     * rewriting the whole file (hundreds of megabytes for a large catalog) after each small update
+     * would cost more than the update, and the file stays within a third more than what the
+     * catalog needs.
      */
     public synchronized void retainOnly(Set<Key> keep) {
-        long dead = vectors.keySet().stream().filter(k -> !keep.contains(k)).count();
-        if (dead * 4 <= vectors.size()) {
+        long dead = offsets.keySet().stream().filter(k -> !keep.contains(k)).count();
+        if (dead * 4 <= offsets.size()) {
             return;
         }
-        vectors.keySet().retainAll(keep);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            channel.close();
+            Map<Key, Long> kept = new java.util.HashMap<>();
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 out.write(header());
-                for (Map.Entry<Key, float[]> e : vectors.entrySet()) {
-                    write(out, e.getKey(), e.getValue());
+                long at = HEADER_BYTES;
+                for (Map.Entry<Key, Long> e : offsets.entrySet()) {
+                    ByteBuffer record = keep.contains(e.getKey()) ? readRecord(reads, e.getValue()) : null;
+                    if (record != null) {
+                        while (record.hasRemaining()) {
+                            out.write(record);
+                        }
+                        kept.put(e.getKey(), at);
+                        at += recordBytes;
+                    }
                 }
                 out.force(true);
             }
+            channel.close();
+            reads.close();
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            offsets.clear();
+            offsets.putAll(kept);
+            openChannels(HEADER_BYTES + (long) kept.size() * recordBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite the embedding cache " + file + " (" + e.getMessage() + ")", e);
         }
@@ -179,15 +214,16 @@ public final class EmbeddingCache implements AutoCloseable {
     public synchronized void close() {
         try {
             channel.close();
+            reads.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the embedding cache " + file + " (" + e.getMessage() + ")", e);
         }
     }
 
     private void load() throws IOException {
-        long good = HEADER_BYTES;
+        long whole = HEADER_BYTES;
         if (Files.isRegularFile(file) && Files.size(file) >= HEADER_BYTES && headerMatches()) {
-            good = readRecords();
+            whole = indexRecords();
         } else {
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
@@ -195,10 +231,16 @@ public final class EmbeddingCache implements AutoCloseable {
                 out.force(true);
             }
         }
+        openChannels(whole);
+    }
+
+    /** Opens the channels on the file, cutting off anything after {@code whole} (a torn last record) so appends continue cleanly. */
+    private void openChannels(long whole) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        // A torn last record (a crash while appending) is cut off so appends continue cleanly.
-        channel.truncate(good);
-        channel.position(good);
+        channel.truncate(whole);
+        channel.position(whole);
+        reads = FileChannel.open(file, StandardOpenOption.READ);
+        end = whole;
     }
 
     private boolean headerMatches() throws IOException {
@@ -209,40 +251,35 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    /** Reads records until the end or the first damaged one; returns the offset after the last good one. */
-    private long readRecords() throws IOException {
-        int recordBytes = record.capacity();
-        // Whole records per read: a large catalog's file is hundreds of megabytes.
-        int perRead = Math.max(1, READ_BYTES / recordBytes);
-        ByteBuffer chunk = ByteBuffer.allocate(perRead * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        long good = HEADER_BYTES;
+    /** Reads the key of every whole record; returns the offset after the last whole one. */
+    private long indexRecords() throws IOException {
+        long whole = HEADER_BYTES + (Files.size(file) - HEADER_BYTES) / recordBytes * recordBytes;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            CRC32 crc = new CRC32();
-            while (true) {
-                chunk.clear();
-                while (chunk.hasRemaining() && in.read(chunk, good + chunk.position()) > 0) {
-                    // keep reading until the chunk is full or the file ends
+            ByteBuffer key = ByteBuffer.allocate(KEY_BYTES);
+            for (long at = HEADER_BYTES; at < whole; at += recordBytes) {
+                key.clear();
+                while (key.hasRemaining() && in.read(key, at + key.position()) > 0) {
+                    // keep reading until the key is complete
                 }
-                int whole = chunk.position() / recordBytes;
-                for (int r = 0; r < whole; r++) {
-                    int at = r * recordBytes;
-                    crc.reset();
-                    crc.update(chunk.array(), at, recordBytes - 4);
-                    if ((int) crc.getValue() != chunk.getInt(at + recordBytes - 4)) {
-                        return good;
-                    }
-                    byte[] key = new byte[KEY_BYTES];
-                    chunk.get(at, key);
-                    float[] v = new float[dimension];
-                    chunk.slice(at + KEY_BYTES, 4 * dimension).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-                    vectors.put(new Key(key), v);
-                    good += recordBytes;
-                }
-                if (whole < perRead) {
-                    return good;
-                }
+                // A photo embedded twice (two builds racing before one of them wrote) keeps its last record.
+                offsets.put(new Key(key.array().clone()), at);
             }
         }
+        return whole;
+    }
+
+    /** The record at {@code at}, positioned at its start, or null when it is cut short or fails its CRC. */
+    private ByteBuffer readRecord(FileChannel in, long at) throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        while (record.hasRemaining() && in.read(record, at + record.position()) > 0) {
+            // keep reading until the record is complete or the file ends
+        }
+        if (record.hasRemaining()) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(record.array(), 0, recordBytes - 4);
+        return (int) crc.getValue() == record.getInt(recordBytes - 4) ? record.flip() : null;
     }
 
     private ByteBuffer header() {
@@ -253,7 +290,7 @@ public final class EmbeddingCache implements AutoCloseable {
 
     /** Appends one record (key, vector, CRC) to {@code out}; the caller holds the lock. */
     private void write(FileChannel out, Key key, float[] vector) throws IOException {
-        record.clear();
+        ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
         record.put(key.sha256());
         for (float f : vector) {
             record.putFloat(f);

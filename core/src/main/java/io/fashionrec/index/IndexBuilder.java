@@ -161,8 +161,8 @@ public final class IndexBuilder {
         PhotoEmbedder.Counts counts;
         try (EmbeddingCache cache = cacheDirectory == null ? null : EmbeddingCache.open(cacheDirectory, encoder.descriptor())) {
             PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
-            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable, cache, sketcher,
-                    images, sketches, imageMasks, progress);
+            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable,
+                    reusable != null && reusable.hasSketchesOf(alignment), cache, sketcher, images, sketches, imageMasks, progress);
             List<Future<?>> embedding = embedder.start(pool, threads);
             // While the photos embed, this thread does what needs no photo.
             List<String> texts = new ArrayList<>(n);
@@ -209,7 +209,8 @@ public final class IndexBuilder {
             });
         }
         FusedVectors vectors = new FusedVectors(layout, text.rows(), vocabulary, dense, masks);
-        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel);
+        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel,
+                new ImageSketches(alignment, sketches));
         return new Result(index, counts.embedded(), counts.reused(), counts.failed());
     }
 

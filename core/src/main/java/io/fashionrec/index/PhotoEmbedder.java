@@ -62,6 +62,7 @@ final class PhotoEmbedder {
     /** Per product, its {@link PhotoRecord} as stored; empty when it has none or it could not be read. */
     private final String[] photoRecords;
     private final PreviousIndex previous;
+    private final boolean previousSketches;
 
     /** A decoded photo waiting for the model thread. */
     private record Decoded(int ordinal, EmbeddingCache.Key key, BufferedImage image) {
@@ -70,12 +71,14 @@ final class PhotoEmbedder {
     /**
      * @param previous the index being replaced, whose vectors stand for those of unchanged photo
      *                 files, or null (it must hold vectors of this encoder and segments)
+     * @param previousSketches whether {@code previous} holds the sketches {@code sketcher} makes
      * @param cache the cache to read and fill, or null for none
      * @param images one matrix per image segment, rows filled here
      * @param imageMasks per product, bit k set when image segment k is present
      */
     PhotoEmbedder(Catalog catalog, ImageEncoder encoder, List<VectorSegment> segments, ImageDecoder decoder, PreviousIndex previous,
-                  EmbeddingCache cache, ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches, int[] imageMasks, Progress progress) {
+                  boolean previousSketches, EmbeddingCache cache, ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches,
+                  int[] imageMasks, Progress progress) {
         this.catalog = catalog;
         this.encoder = encoder;
         this.segments = segments;
@@ -90,6 +93,7 @@ final class PhotoEmbedder {
         this.photoRecords = new String[catalog.size()];
         java.util.Arrays.fill(photoRecords, "");
         this.previous = previous;
+        this.previousSketches = previousSketches;
     }
 
     /** Product {@code i}'s {@link PhotoRecord} as stored, or empty. Valid after {@link #await} returned. */
@@ -197,7 +201,14 @@ final class PhotoEmbedder {
             used.add(key);
             reused.incrementAndGet();
             float[] v = new float[encoder.descriptor().dimension()];
-            place(i, v, previous.copyImage(before, images, i, v));
+            int mask = previous.copyImage(before, images, i, v);
+            if (previousSketches) {
+                previous.copySketch(before, sketches, i);
+                imageMasks[i] = mask;
+                progress.advance(1);
+            } else {
+                place(i, v, mask);
+            }
             return null;
         }
         try {

@@ -1,5 +1,6 @@
 package io.fashionrec.index;
 
+import io.fashionrec.align.AlignmentSettings;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.VectorSegment;
@@ -31,15 +32,20 @@ public final class PreviousIndex {
     private final List<VectorSegment> segments;
     private final DenseMatrix[] images;
     private final Bits[] present;
+    private final AlignmentSettings sketchSettings;
+    private final DenseMatrix sketches;
 
+    /** @param sketchSettings what {@code sketches} were made with; both null when the index has none */
     PreviousIndex(ProductTable products, Path catalog, EncoderDescriptor encoder, List<VectorSegment> segments, DenseMatrix[] images,
-                  Bits[] present) {
+                  Bits[] present, AlignmentSettings sketchSettings, DenseMatrix sketches) {
         this.products = products;
         this.catalog = catalog;
         this.encoder = encoder;
         this.segments = List.copyOf(segments);
         this.images = images;
         this.present = present;
+        this.sketchSettings = sketchSettings;
+        this.sketches = sketches;
     }
 
     /**
@@ -59,6 +65,16 @@ public final class PreviousIndex {
     /** Whether image vectors of this index may stand for those of {@code encoder} with {@code segments}. */
     boolean hasImagesOf(EncoderDescriptor encoder, List<VectorSegment> segments) {
         return this.encoder.equals(encoder) && this.segments.equals(segments) && products.hasPhotoRecords();
+    }
+
+    /** Whether the image sketches of this index are those {@code settings} make. */
+    boolean hasSketchesOf(AlignmentSettings settings) {
+        return sketches != null && sketchSettings.sketchDimension() == settings.sketchDimension() && sketchSettings.seed() == settings.seed();
+    }
+
+    /** Copies product {@code j}'s image sketch into row {@code i} of {@code into}; call only when {@link #hasSketchesOf}. */
+    void copySketch(int j, FloatMatrix into, int i) {
+        sketches.copyRow(j, into.data(), into.offset(i));
     }
 
     /**

@@ -53,6 +53,10 @@ import java.util.Map;
  *       (strings, V, sorted) and {@code text_idf} (dense V x 1, float64);</li>
  *   <li>{@code segment_<s>} — dense n x d float32 for each dense fused segment s >= 1 (rows
  *       L2-normalised, zero when absent) and {@code segment_<s>_present} — bits of n;</li>
+ *   <li>{@code image_sketches} — dense n x (r times the image segments) float32, each product's
+ *       {@link ImageSketches} row (zero without a photo), made with {@code content.imageSketches}
+ *       (sketch dimension, rho, seed): the next build copies those of unchanged photos instead of
+ *       sketching them again; absent when not known;</li>
  *   <li>{@code alignment_map_<a>} — dense V x r float32 and {@code alignment_mean_<a>} — dense
  *       1 x r float32 for each image segment a, when an alignment was fitted.</li>
  * </ul>
@@ -63,7 +67,8 @@ import java.util.Map;
  * a string map, absent when unknown), the TF-IDF descriptor and settings, the
  * alignment settings and the fusion defaults.
  *
- * <p>Versions: 2 added {@code fingerprints}, {@code photos} and {@code content.fingerprintVersion}. Layout 1 is
+ * <p>Versions: 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
+ * {@code content.fingerprintVersion} and {@code content.imageSketches}. Layout 1 is
  * still read (its products have no fingerprints: the next build counts added and removed
  * products but not changed ones); any other version fails with one sentence asking for a rebuild.
  */
@@ -123,6 +128,15 @@ public final class ProductIndexFormat {
                 }
                 writer.addBits("segment_" + s + "_present", present, n);
                 progress.advance(1);
+            }
+            ImageSketches sketches = index.imageSketches();
+            if (sketches != null) {
+                FloatMatrix m = sketches.rows();
+                try (DenseMatrixWriter part = writer.addDense("image_sketches", n, m.cols(), DenseEncoding.FLOAT32)) {
+                    for (int i = 0; i < n; i++) {
+                        part.addRow(m.data(), m.offset(i));
+                    }
+                }
             }
             TextToImageAlignment alignment = index.alignment();
             if (alignment != null) {
@@ -193,8 +207,9 @@ public final class ProductIndexFormat {
                 images[k] = reader.dense("segment_" + (k + 1));
                 present[k] = reader.bits("segment_" + (k + 1) + "_present");
             }
+            AlignmentSettings sketchSettings = sketchSettings(reader, content);
             return new PreviousIndex(products, Path.of(content.path("catalog").asText("")), descriptor(content.path("imageEncoder")),
-                    segments, images, present);
+                    segments, images, present, sketchSettings, sketchSettings == null ? null : reader.dense("image_sketches"));
         } catch (IndexFormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -312,7 +327,18 @@ public final class ProductIndexFormat {
         Path catalog = Path.of(content.path("catalog").asText(""));
         Map<String, String> imageModel = new LinkedHashMap<>();
         content.path("imageModel").fields().forEachRemaining(e -> imageModel.put(e.getKey(), e.getValue().asText()));
-        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel);
+        AlignmentSettings sketchSettings = sketchSettings(reader, content);
+        ImageSketches sketches = sketchSettings == null ? null : new ImageSketches(sketchSettings, matrix(reader.dense("image_sketches")));
+        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel, sketches);
+    }
+
+    /** The settings the stored image sketches were made with, or null when the index holds none. */
+    private static AlignmentSettings sketchSettings(IndexReader reader, ObjectNode content) {
+        JsonNode node = content.path("imageSketches");
+        if (!reader.has("image_sketches") || !node.isObject()) {
+            return null;
+        }
+        return new AlignmentSettings(node.path("sketchDimension").asInt(), node.path("rho").asDouble(), node.path("seed").asLong());
     }
 
     private static ObjectNode content(ProductIndex index) {
@@ -347,6 +373,10 @@ public final class ProductIndexFormat {
             c.putObject("alignment").put("version", TextToImageAlignment.VERSION)
                     .put("sketchDimension", alignment.settings().sketchDimension()).put("rho", alignment.settings().rho())
                     .put("seed", alignment.settings().seed()).put("trainingProducts", alignment.trainingProducts());
+        }
+        if (index.imageSketches() != null) {
+            AlignmentSettings made = index.imageSketches().settings();
+            c.putObject("imageSketches").put("sketchDimension", made.sketchDimension()).put("rho", made.rho()).put("seed", made.seed());
         }
         ArrayNode layout = c.putArray("segments");
         index.vectors().layout().segments().forEach(s -> layout.addObject().put("key", s.key()).put("share", s.share())

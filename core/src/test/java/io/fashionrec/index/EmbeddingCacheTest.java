@@ -71,7 +71,7 @@ class EmbeddingCacheTest {
     }
 
     @Test
-    void aDamagedRecordEndsTheReadablePartWithoutAnError() throws IOException {
+    void aDamagedRecordIsAbsentTheOthersStayReadableAndItCanBeWrittenAgain() throws IOException {
         Path file;
         try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
             for (int i = 0; i < 5; i++) {
@@ -84,7 +84,12 @@ class EmbeddingCacheTest {
         bytes[44 + 2 * recordBytes + 40] ^= 0x55;
         Files.write(file, bytes);
         try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
-            assertEquals(2, cache.size());
+            assertNull(cache.get(key(2)), "a record failing its CRC is a miss, not an error");
+            assertArrayEquals(vector(3), cache.get(key(3)), "records after it stay readable");
+            cache.put(key(2), vector(2));
+        }
+        try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
+            assertArrayEquals(vector(2), cache.get(key(2)), "the record written again replaces the damaged one");
         }
     }
 

@@ -50,6 +50,8 @@ class PreviousIndexTest {
         for (int s = 1; s < first.index().vectors().layout().size(); s++) {
             assertArrayEquals(first.index().vectors().dense(s).data(), again.index().vectors().dense(s).data(), "segment " + s);
         }
+        assertArrayEquals(first.index().imageSketches().rows().data(), again.index().imageSketches().rows().data(),
+                "sketches copied from the previous index are those sketching would give");
         assertEquals(new IndexChanges(0, 0, 0, PRODUCTS), IndexChanges.between(first.index().products(), again.index().products()));
 
         // Photo 3 rewritten with as many other bytes and its time put back: by design, not noticed (the file is not read).

@@ -22,7 +22,7 @@ final class ProductReferenceIndex {
         Path catalog = Files.createTempDirectory("fashionrec-reference-catalog");
         ProductIndex built = ProductIndexFormatTest.build(TinyCatalog.write(catalog));
         ProductIndex portable = new ProductIndex(CATALOG, built.products(), built.vectors(), built.textModel(), built.imageEncoder(), built.imageModel(),
-                built.alignment(), built.defaultWeights(), built.defaultKernel());
+                built.alignment(), built.defaultWeights(), built.defaultKernel(), built.imageSketches());
         ProductIndexFormat.write(portable, dir, Progress.NONE);
     }
 
