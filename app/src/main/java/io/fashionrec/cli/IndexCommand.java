@@ -25,7 +25,7 @@ final class IndexCommand implements Callable<Integer> {
             description = "A directory with styles.csv and images/ (Kaggle layout), or a .jsonl file.")
     Path catalog;
 
-    @Option(names = "--index", paramLabel = "DIR", required = true, description = "Where to write the index (replaced atomically).")
+    @Option(names = "--index", paramLabel = "DIR", required = true, description = "Where to write the index (replaced atomically; over an existing index, an update that reuses unchanged photos).")
     Path index;
 
     @Mixin
