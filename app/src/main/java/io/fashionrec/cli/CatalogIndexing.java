@@ -53,9 +53,9 @@ final class CatalogIndexing {
 
     /**
      * Reads {@code catalog}, builds with {@code builder} and the image encoder {@code imageModel}
-     * names (see {@link ImageModels}), reusing and filling the embedding cache inside {@code index},
-     * writes the index atomically to {@code index}, and prints the problem summary (if any) to
-     * {@code err}.
+     * names (see {@link ImageModels}), taking what it can from the index already in {@code index}
+     * (see {@link PreviousIndex}) and reusing and filling the embedding cache inside it, writes the
+     * index atomically to {@code index}, and prints the problem summary (if any) to {@code err}.
      */
     static Outcome run(Path catalog, Path index, Map<String, String> imageModel, IndexBuilder builder, PrintWriter err)
             throws IOException, InterruptedException {
@@ -72,13 +72,14 @@ final class CatalogIndexing {
             result = builder.optProgress(TerminalProgress.forStderr()).setImageEncoder(encoder).optImageModel(opened.spec())
                     .optEmbeddingCache(index.resolve(EMBEDDINGS)).build(read);
         }
+        // Compared before the commit deletes the previous generation's files, which the previous products are mapped from.
+        IndexChanges changes = previous == null ? null : IndexChanges.between(previous.products(), result.index().products());
         ProductIndexFormat.write(result.index(), index, TerminalProgress.forStderr());
         String summary = problems.summary(5);
         if (!summary.isEmpty()) {
             err.print(summary);
             err.flush();
         }
-        IndexChanges changes = previous == null ? null : IndexChanges.between(previous.products(), result.index().products());
         return new Outcome(read, result, changes, problems, (System.nanoTime() - start) / 1e9);
     }
 

@@ -30,8 +30,10 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * Builds an index in memory from a catalog: decodes and encodes every photo on worker threads,
- * fits TF-IDF on the names, fits the text-to-image alignment, and lays out the fused vectors.
+ * Builds an index in memory from a catalog: decodes and encodes every photo on worker threads
+ * (taking the vectors of unchanged photo files from the index it replaces, when given, and of
+ * known photo contents from the embedding cache), fits TF-IDF on the names, fits the text-to-image
+ * alignment, and lays out the fused vectors.
  * A photo that cannot be used is reported to the catalog's problem report and its product is
  * kept with its text.
  */
