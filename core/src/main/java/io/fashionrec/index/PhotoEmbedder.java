@@ -204,11 +204,10 @@ final class PhotoEmbedder {
             int mask = previous.copyImage(before, images, i, v);
             if (previousSketches) {
                 previous.copySketch(before, sketches, i);
-                imageMasks[i] = mask;
-                progress.advance(1);
             } else {
-                place(i, v, mask);
+                sketcher.sketch(v, sketches.data(), sketches.offset(i));
             }
+            finish(i, mask);
             return null;
         }
         try {
@@ -280,12 +279,12 @@ final class PhotoEmbedder {
             }
             System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(i), seg.length());
         }
-        place(i, v, mask);
+        sketcher.sketch(v, sketches.data(), sketches.offset(i));
+        finish(i, mask);
     }
 
-    /** Sketches product {@code i}'s image vector (segments normalised, already in the matrices) and records its mask. */
-    private void place(int i, float[] normalised, int mask) {
-        sketcher.sketch(normalised, sketches.data(), sketches.offset(i));
+    /** Records product {@code i}'s segment mask once its rows and sketch are in place. */
+    private void finish(int i, int mask) {
         imageMasks[i] = mask;
         progress.advance(1);
     }
