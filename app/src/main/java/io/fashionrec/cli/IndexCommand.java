@@ -5,6 +5,7 @@ import io.fashionrec.catalog.ProblemKind;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.fusion.FusionWeights;
 import io.fashionrec.index.IndexBuilder;
+import io.fashionrec.index.IndexChanges;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class IndexCommand implements Callable<Integer> {
             description = "A directory with styles.csv and images/ (Kaggle layout), or a .jsonl file.")
     Path catalog;
 
-    @Option(names = "--index", paramLabel = "DIR", required = true, description = "Where to write the index (replaced atomically).")
+    @Option(names = "--index", paramLabel = "DIR", required = true, description = "Where to write the index (replaced atomically; over an existing index, an update that reuses unchanged photos).")
     Path index;
 
     @Mixin
@@ -76,6 +77,21 @@ final class IndexCommand implements Callable<Integer> {
             doc.put("imagesEmbedded", result.imagesEmbedded());
             doc.put("imagesReused", result.imagesReused());
             doc.put("imagesFailed", result.imagesFailed());
+            IndexChanges changes = outcome.changes();
+            if (changes == null) {
+                doc.putNull("changes");
+            } else {
+                ObjectNode c = doc.putObject("changes");
+                c.put("added", changes.added());
+                c.put("removed", changes.removed());
+                if (changes.changesKnown()) {
+                    c.put("changed", changes.changed());
+                    c.put("unchanged", changes.unchanged());
+                } else {
+                    c.putNull("changed");
+                    c.putNull("unchanged");
+                }
+            }
             doc.put("vocabulary", result.index().textModel().vocabularySize());
             doc.put("alignment", result.index().alignment() != null);
             doc.put("seconds", Math.round(outcome.seconds() * 1000) / 1000.0);

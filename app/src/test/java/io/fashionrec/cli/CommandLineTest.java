@@ -47,7 +47,7 @@ class CommandLineTest {
         Run run = run("index", "--catalog", catalog.toString(), "--index", index.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("indexed 10 products into " + index), run.out());
-        assertTrue(run.out().contains("10 photos (10 embedded, 0 from the cache), 0 unusable"), run.out());
+        assertTrue(run.out().contains("10 photos (10 embedded, 0 reused), 0 unusable"), run.out());
     }
 
     @Test

@@ -57,7 +57,7 @@ class OnnxCommandLineTest {
         Path index = tmp.resolve("index");
         CommandLineTest.Run first = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString());
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.out().contains("10 photos (10 embedded, 0 from the cache)"), first.out());
+        assertTrue(first.out().contains("10 photos (10 embedded, 0 reused)"), first.out());
         CommandLineTest.Run second = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString(),
                 "--json");
         JsonNode summary = JSON.readTree(second.out());

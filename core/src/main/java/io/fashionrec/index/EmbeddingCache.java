@@ -13,10 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -34,14 +34,23 @@ import java.util.zip.CRC32;
  *   record* : SHA-256 of the photo file's bytes (32 bytes), dimension float32 values,
  *             CRC-32 of the record's previous bytes (int32)
  * </pre>
- * Records are only ever appended. A record cut short or failing its CRC (a crash mid-write) ends
- * the readable part: the file is truncated there when opened. Thread-safe.
+ * Records are only ever appended. A record cut short at the end of the file (a crash mid-write)
+ * is cut off when the file is opened. Opening reads only the keys; a vector is read, and its CRC
+ * checked, when asked for, so that opening the cache of a large catalog (hundreds of megabytes)
+ * costs a fraction of a second and only the vectors needed are read. A record failing its CRC (a
+ * power loss may leave such) is treated as absent: the photo is embedded again and its new record
+ * appended. Thread-safe; lookups do not wait for each other.
  *
- * <p>Appends are written but not forced to disk: the cache is advisory and every record checks
- * itself, so the worst a power loss can do is cost the re-embedding of the photos whose records
- * it took; forcing the tens of megabytes a catalog's vectors take cost a tenth of the time of
- * indexing a 2,000-product catalog with the classic encoder. Only the rewrite of
- * {@link #retainOnly}, which replaces the file, forces it before the rename.
+ * <p>Each record is handed to the operating system by the {@link #put} that adds it, so a process
+ * killed at any moment (SIGKILL, an out-of-memory kill) keeps every vector it had put: the next
+ * build re-embeds at most the photos that were being encoded. (Buffering records in the process
+ * would lose up to a buffer's worth of finished photos to a kill; one write call per photo costs
+ * microseconds next to the milliseconds of encoding it.) Appends are not forced to disk: the
+ * cache is advisory and every record checks itself, so the worst a power loss can do is cost the
+ * re-embedding of the photos whose records it took; forcing the tens of megabytes a catalog's
+ * vectors take cost a tenth of the time of indexing a 2,000-product catalog with the classic
+ * encoder. Only the rewrite of {@link #retainOnly}, which replaces the file, forces it before the
+ * rename.
  */
 public final class EmbeddingCache implements AutoCloseable {
 
@@ -53,14 +62,20 @@ public final class EmbeddingCache implements AutoCloseable {
 
     private final Path file;
     private final int dimension;
+    private final int recordBytes;
     private final byte[] descriptorHash;
-    private final Map<Key, float[]> vectors = new HashMap<>();
+    /** The file offset of every record, by key. */
+    private final Map<Key, Long> offsets = new ConcurrentHashMap<>();
+    /** Appends, under the lock. */
     private FileChannel channel;
-    private ByteBuffer pending;
+    /** Positional reads, from any thread; replaced only by {@link #retainOnly}, which runs after the lookups. */
+    private volatile FileChannel reads;
+    private long end;
 
     private EmbeddingCache(Path file, int dimension, byte[] descriptorHash) {
         this.file = file;
         this.dimension = dimension;
+        this.recordBytes = KEY_BYTES + 4 * dimension + 4;
         this.descriptorHash = descriptorHash;
     }
 
@@ -109,85 +124,87 @@ public final class EmbeddingCache implements AutoCloseable {
         return file;
     }
 
-    /** How many vectors the cache holds. */
-    public synchronized int size() {
-        return vectors.size();
+    /** How many records the cache holds (a damaged one is only found out when read). */
+    public int size() {
+        return offsets.size();
     }
 
-    /** A copy of the vector of the photo with this key, or null. */
-    public synchronized float[] get(Key key) {
-        float[] v = vectors.get(key);
-        return v == null ? null : v.clone();
+    /** The vector of the photo with this key, or null when the cache has none or its record is damaged. */
+    public float[] get(Key key) {
+        Long at = offsets.get(key);
+        if (at == null) {
+            return null;
+        }
+        try {
+            ByteBuffer record = readRecord(reads, at);
+            if (record == null || !java.util.Arrays.equals(key.sha256(), java.util.Arrays.copyOf(record.array(), KEY_BYTES))) {
+                offsets.remove(key, at);
+                return null;
+            }
+            float[] v = new float[dimension];
+            record.slice(KEY_BYTES, 4 * dimension).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            return v;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding cache " + file + " (" + e.getMessage() + ")", e);
+        }
     }
 
-    /** Adds a vector (written on the next {@link #flush}, or sooner when the buffer fills). */
+    /** Adds a vector and writes its record to the file (not forcing it to disk; see the class comment). */
     public synchronized void put(Key key, float[] vector) {
         if (vector.length != dimension) {
             throw new IllegalArgumentException("the cache holds " + dimension + "-d vectors, got " + vector.length);
         }
-        if (vectors.putIfAbsent(key, vector.clone()) != null) {
+        if (offsets.containsKey(key)) {
             return;
         }
-        int recordBytes = KEY_BYTES + 4 * dimension + 4;
-        if (pending.remaining() < recordBytes) {
-            try {
-                writePending();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the embedding cache " + file + " (" + e.getMessage() + ")", e);
-            }
-            if (pending.capacity() < recordBytes) {
-                pending = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-            }
-        }
-        int start = pending.position();
-        pending.put(key.sha256());
-        for (float f : vector) {
-            pending.putFloat(f);
-        }
-        CRC32 crc = new CRC32();
-        crc.update(pending.array(), start, pending.position() - start);
-        pending.putInt((int) crc.getValue());
-    }
-
-    /** Writes what was added to the file (not forcing it to disk; see the class comment). */
-    public synchronized void flush() {
         try {
-            writePending();
+            write(channel, key, vector);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedding cache " + file + " (" + e.getMessage() + ")", e);
         }
+        offsets.put(key, end);
+        end += recordBytes;
     }
 
     /**
-     * Drops every vector not in {@code keep}, rewriting the file atomically (temp + fsync +
-     * rename). Called after a successful build so that photos no longer in the catalog do not
-     * accumulate.
+     * Forgets the vectors not in {@code keep} once they are more than a quarter of the file:
+     * then rewrites the file atomically (temp + fsync + rename) with only those in {@code keep}
+     * whose records are intact. Called after a successful build so that photos no longer in the
+     * catalog do not accumulate. Below that share nothing is done and they stay readable:
+     * rewriting the whole file (hundreds of megabytes for a large catalog) after each small update
+     * would cost more than the update, and the file stays within a third more than what the
+     * catalog needs.
      */
     public synchronized void retainOnly(Set<Key> keep) {
-        if (keep.containsAll(vectors.keySet())) {
-            flush();
+        long dead = offsets.keySet().stream().filter(k -> !keep.contains(k)).count();
+        if (dead * 4 <= offsets.size()) {
             return;
         }
-        vectors.keySet().retainAll(keep);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            writePending();
-            channel.close();
+            Map<Key, Long> kept = new java.util.HashMap<>();
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 out.write(header());
-                pending.clear();
-                Map<Key, float[]> all = new HashMap<>(vectors);
-                vectors.clear();
-                channel = out;
-                for (Map.Entry<Key, float[]> e : all.entrySet()) {
-                    put(e.getKey(), e.getValue());
+                long at = HEADER_BYTES;
+                for (Map.Entry<Key, Long> e : offsets.entrySet()) {
+                    ByteBuffer record = keep.contains(e.getKey()) ? readRecord(reads, e.getValue()) : null;
+                    if (record != null) {
+                        while (record.hasRemaining()) {
+                            out.write(record);
+                        }
+                        kept.put(e.getKey(), at);
+                        at += recordBytes;
+                    }
                 }
-                writePending();
                 out.force(true);
             }
+            channel.close();
+            reads.close();
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            offsets.clear();
+            offsets.putAll(kept);
+            openChannels(HEADER_BYTES + (long) kept.size() * recordBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rewrite the embedding cache " + file + " (" + e.getMessage() + ")", e);
         }
@@ -196,18 +213,17 @@ public final class EmbeddingCache implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            writePending();
             channel.close();
+            reads.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the embedding cache " + file + " (" + e.getMessage() + ")", e);
         }
     }
 
     private void load() throws IOException {
-        pending = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        long good = HEADER_BYTES;
+        long whole = HEADER_BYTES;
         if (Files.isRegularFile(file) && Files.size(file) >= HEADER_BYTES && headerMatches()) {
-            good = readRecords();
+            whole = indexRecords();
         } else {
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
@@ -215,10 +231,16 @@ public final class EmbeddingCache implements AutoCloseable {
                 out.force(true);
             }
         }
+        openChannels(whole);
+    }
+
+    /** Opens the channels on the file, cutting off anything after {@code whole} (a torn last record) so appends continue cleanly. */
+    private void openChannels(long whole) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        // A torn last record (a crash while appending) is cut off so appends continue cleanly.
-        channel.truncate(good);
-        channel.position(good);
+        channel.truncate(whole);
+        channel.position(whole);
+        reads = FileChannel.open(file, StandardOpenOption.READ);
+        end = whole;
     }
 
     private boolean headerMatches() throws IOException {
@@ -229,36 +251,35 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    /** Reads records until the end or the first damaged one; returns the offset after the last good one. */
-    private long readRecords() throws IOException {
-        int recordBytes = KEY_BYTES + 4 * dimension + 4;
-        long good = HEADER_BYTES;
+    /** Reads the key of every whole record; returns the offset after the last whole one. */
+    private long indexRecords() throws IOException {
+        long whole = HEADER_BYTES + (Files.size(file) - HEADER_BYTES) / recordBytes * recordBytes;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-            CRC32 crc = new CRC32();
-            while (true) {
-                record.clear();
-                while (record.hasRemaining() && in.read(record, good + record.position()) > 0) {
-                    // keep reading until the record is complete or the file ends
+            ByteBuffer key = ByteBuffer.allocate(KEY_BYTES);
+            for (long at = HEADER_BYTES; at < whole; at += recordBytes) {
+                key.clear();
+                while (key.hasRemaining() && in.read(key, at + key.position()) > 0) {
+                    // keep reading until the key is complete
                 }
-                if (record.hasRemaining()) {
-                    return good;
-                }
-                crc.reset();
-                crc.update(record.array(), 0, recordBytes - 4);
-                if ((int) crc.getValue() != record.getInt(recordBytes - 4)) {
-                    return good;
-                }
-                byte[] key = new byte[KEY_BYTES];
-                record.get(0, key);
-                float[] v = new float[dimension];
-                for (int i = 0; i < dimension; i++) {
-                    v[i] = record.getFloat(KEY_BYTES + 4 * i);
-                }
-                vectors.put(new Key(key), v);
-                good += recordBytes;
+                // A photo embedded twice (two builds racing before one of them wrote) keeps its last record.
+                offsets.put(new Key(key.array().clone()), at);
             }
         }
+        return whole;
+    }
+
+    /** The record at {@code at}, positioned at its start, or null when it is cut short or fails its CRC. */
+    private ByteBuffer readRecord(FileChannel in, long at) throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        while (record.hasRemaining() && in.read(record, at + record.position()) > 0) {
+            // keep reading until the record is complete or the file ends
+        }
+        if (record.hasRemaining()) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(record.array(), 0, recordBytes - 4);
+        return (int) crc.getValue() == record.getInt(recordBytes - 4) ? record.flip() : null;
     }
 
     private ByteBuffer header() {
@@ -267,12 +288,20 @@ public final class EmbeddingCache implements AutoCloseable {
         return header.flip();
     }
 
-    private void writePending() throws IOException {
-        pending.flip();
-        while (pending.hasRemaining()) {
-            channel.write(pending);
+    /** Appends one record (key, vector, CRC) to {@code out}; the caller holds the lock. */
+    private void write(FileChannel out, Key key, float[] vector) throws IOException {
+        ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+        record.put(key.sha256());
+        for (float f : vector) {
+            record.putFloat(f);
         }
-        pending.clear();
+        CRC32 crc = new CRC32();
+        crc.update(record.array(), 0, record.position());
+        record.putInt((int) crc.getValue());
+        record.flip();
+        while (record.hasRemaining()) {
+            out.write(record);
+        }
     }
 
     private static String canonical(EncoderDescriptor d) {

@@ -30,8 +30,10 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
- * Builds an index in memory from a catalog: decodes and encodes every photo on worker threads,
- * fits TF-IDF on the names, fits the text-to-image alignment, and lays out the fused vectors.
+ * Builds an index in memory from a catalog: decodes and encodes every photo on worker threads
+ * (taking the vectors of unchanged photo files from the index it replaces, when given, and of
+ * known photo contents from the embedding cache), fits TF-IDF on the names, fits the text-to-image
+ * alignment, and lays out the fused vectors.
  * A photo that cannot be used is reported to the catalog's problem report and its product is
  * kept with its text.
  */
@@ -41,7 +43,7 @@ public final class IndexBuilder {
      * What a build produced and what it did.
      *
      * @param imagesEmbedded photos the encoder computed in this build
-     * @param imagesReused   photos whose vectors came from the embedding cache
+     * @param imagesReused   photos whose vectors came from the previous index (unchanged files) or the embedding cache
      * @param imagesFailed   photos that could not be used (each reported)
      */
     public record Result(ProductIndex index, int imagesEmbedded, int imagesReused, int imagesFailed) {
@@ -61,6 +63,7 @@ public final class IndexBuilder {
     private int threads = Runtime.getRuntime().availableProcessors();
     private Progress progress = Progress.NONE;
     private Path cacheDirectory;
+    private PreviousIndex previous;
     private Map<String, String> imageModel = Map.of();
 
     public static IndexBuilder builder() {
@@ -120,6 +123,16 @@ public final class IndexBuilder {
         return this;
     }
 
+    /**
+     * The index this build replaces: the vectors of photo files unchanged since it read them are
+     * taken from it instead of reading the files again (see {@link PreviousIndex}). Ignored when
+     * it was built with another image encoder.
+     */
+    public IndexBuilder optPrevious(PreviousIndex index) {
+        this.previous = Objects.requireNonNull(index);
+        return this;
+    }
+
     public IndexBuilder optProgress(Progress p) {
         this.progress = Objects.requireNonNull(p);
         return this;
@@ -149,8 +162,9 @@ public final class IndexBuilder {
         Path root = catalogRoot(catalog);
         PhotoEmbedder.Counts counts;
         try (EmbeddingCache cache = cacheDirectory == null ? null : EmbeddingCache.open(cacheDirectory, encoder.descriptor())) {
-            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), cache, sketcher,
-                    images, sketches, imageMasks, progress);
+            PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
+            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable,
+                    reusable != null && reusable.hasSketchesOf(alignment), cache, sketcher, images, sketches, imageMasks, progress);
             List<Future<?>> embedding = embedder.start(pool, threads);
             // While the photos embed, this thread does what needs no photo.
             List<String> texts = new ArrayList<>(n);
@@ -158,8 +172,8 @@ public final class IndexBuilder {
                 texts.add(p.text());
             }
             text = vectorizer.fitTransform(texts);
-            table = table(catalog, root);
             counts = embedder.await(embedding);
+            table = table(catalog, root, embedder);
             if (cache != null) {
                 cache.retainOnly(embedder.usedKeys());
             }
@@ -197,7 +211,8 @@ public final class IndexBuilder {
             });
         }
         FusedVectors vectors = new FusedVectors(layout, text.rows(), vocabulary, dense, masks);
-        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel);
+        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel,
+                new ImageSketches(alignment, sketches));
         return new Result(index, counts.embedded(), counts.reused(), counts.failed());
     }
 
@@ -213,19 +228,26 @@ public final class IndexBuilder {
         return java.nio.file.Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
     }
 
-    private static ProductTable table(Catalog catalog, Path root) {
+    /** The product columns, with each product's fingerprint (which needs its photo's digest from {@code embedder}). */
+    private static ProductTable table(Catalog catalog, Path root, PhotoEmbedder embedder) {
         List<Product> products = catalog.products();
+        List<String> attributeNames = catalog.attributeNames();
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         List<String> images = new ArrayList<>();
-        for (Product p : products) {
+        List<String> fingerprints = new ArrayList<>();
+        List<String> photoRecords = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            String image = p.image() == null ? "" : relative(root, p.image());
             ids.add(p.id());
             names.add(p.name());
             descriptions.add(p.description());
-            images.add(p.image() == null ? "" : relative(root, p.image()));
+            images.add(image);
+            fingerprints.add(ProductFingerprint.of(p, image, attributeNames, embedder.photoSha256(i)));
+            photoRecords.add(embedder.photoRecord(i));
         }
-        List<String> attributeNames = catalog.attributeNames();
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),
                 ProductTable.Column.of(images), attributeNames, a -> {
                     List<String> values = new ArrayList<>();
@@ -234,6 +256,6 @@ public final class IndexBuilder {
                         values.add(v == null ? "" : v);
                     }
                     return ProductTable.Column.of(values);
-                });
+                }, ProductTable.Column.of(fingerprints), ProductTable.Column.of(photoRecords));
     }
 }

@@ -57,18 +57,28 @@ final class PhotoEmbedder {
     private final AtomicInteger reused = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final Set<EmbeddingCache.Key> used = ConcurrentHashMap.newKeySet();
+    /** Per product, the key of its photo's bytes once read; null when it has none or it could not be read. */
+    private final EmbeddingCache.Key[] photoKeys;
+    /** Per product, its {@link PhotoRecord} as stored; empty when it has none or it could not be read. */
+    private final String[] photoRecords;
+    private final PreviousIndex previous;
+    private final boolean previousSketches;
 
     /** A decoded photo waiting for the model thread. */
     private record Decoded(int ordinal, EmbeddingCache.Key key, BufferedImage image) {
     }
 
     /**
+     * @param previous the index being replaced, whose vectors stand for those of unchanged photo
+     *                 files, or null (it must hold vectors of this encoder and segments)
+     * @param previousSketches whether {@code previous} holds the sketches {@code sketcher} makes
      * @param cache the cache to read and fill, or null for none
      * @param images one matrix per image segment, rows filled here
      * @param imageMasks per product, bit k set when image segment k is present
      */
-    PhotoEmbedder(Catalog catalog, ImageEncoder encoder, List<VectorSegment> segments, ImageDecoder decoder, EmbeddingCache cache,
-                  ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches, int[] imageMasks, Progress progress) {
+    PhotoEmbedder(Catalog catalog, ImageEncoder encoder, List<VectorSegment> segments, ImageDecoder decoder, PreviousIndex previous,
+                  boolean previousSketches, EmbeddingCache cache, ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches,
+                  int[] imageMasks, Progress progress) {
         this.catalog = catalog;
         this.encoder = encoder;
         this.segments = segments;
@@ -79,6 +89,24 @@ final class PhotoEmbedder {
         this.sketches = sketches;
         this.imageMasks = imageMasks;
         this.progress = progress;
+        this.photoKeys = new EmbeddingCache.Key[catalog.size()];
+        this.photoRecords = new String[catalog.size()];
+        java.util.Arrays.fill(photoRecords, "");
+        this.previous = previous;
+        this.previousSketches = previousSketches;
+    }
+
+    /** Product {@code i}'s {@link PhotoRecord} as stored, or empty. Valid after {@link #await} returned. */
+    String photoRecord(int i) {
+        return photoRecords[i];
+    }
+
+    /**
+     * The SHA-256 of product {@code i}'s photo file, or null when it has none or it could not be
+     * read. Valid after {@link #await} returned.
+     */
+    byte[] photoSha256(int i) {
+        return photoKeys[i] == null ? null : photoKeys[i].sha256();
     }
 
     /** The photo keys this run used (to keep in the cache). */
@@ -152,22 +180,44 @@ final class PhotoEmbedder {
                 throw new IllegalStateException("the image encoder failed: " + cause, cause);
             }
         }
-        if (cache != null) {
-            cache.flush();
-        }
         return new Counts(embedded.get(), reused.get(), failed.get());
     }
 
     /**
-     * Reads photo {@code i}; delivers it straight from the cache when known. Returns the decoded
-     * photo to encode, or null when there is nothing more to do (cached, or unusable and reported).
+     * Reads photo {@code i}; takes it from the previous index when its file is unchanged, or
+     * delivers it straight from the cache when known. Returns the decoded photo to encode, or null
+     * when there is nothing more to do (reused, or unusable and reported).
      */
     private Decoded read(int i) throws InterruptedException {
         Product p = catalog.products().get(i);
+        PhotoRecord.Stat stat = PhotoRecord.Stat.of(p.image());
+        long readAt = System.currentTimeMillis();
+        int before = previous == null || stat == null ? -1 : previous.unchangedPhoto(p.id(), p.image(), stat);
+        if (before >= 0) {
+            PhotoRecord known = previous.photo(before);
+            EmbeddingCache.Key key = new EmbeddingCache.Key(known.sha256());
+            photoKeys[i] = key;
+            photoRecords[i] = known.format();
+            used.add(key);
+            reused.incrementAndGet();
+            float[] v = new float[encoder.descriptor().dimension()];
+            int mask = previous.copyImage(before, images, i, v);
+            if (previousSketches) {
+                previous.copySketch(before, sketches, i);
+            } else {
+                sketcher.sketch(v, sketches.data(), sketches.offset(i));
+            }
+            finish(i, mask);
+            return null;
+        }
         try {
             byte[] bytes = decoder.read(p.image());
-            EmbeddingCache.Key key = cache == null ? null : EmbeddingCache.Key.of(bytes);
-            float[] known = key == null ? null : cache.get(key);
+            EmbeddingCache.Key key = EmbeddingCache.Key.of(bytes);
+            photoKeys[i] = key;
+            if (stat != null) {
+                photoRecords[i] = PhotoRecord.of(key.sha256(), stat, readAt).format();
+            }
+            float[] known = cache == null ? null : cache.get(key);
             if (known != null) {
                 reused.incrementAndGet();
                 deliver(i, key, known, false);
@@ -216,11 +266,9 @@ final class PhotoEmbedder {
         if (fresh) {
             embedded.incrementAndGet();
         }
-        if (key != null) {
-            used.add(key);
-            if (fresh) {
-                cache.put(key, raw);
-            }
+        used.add(key);
+        if (fresh && cache != null) {
+            cache.put(key, raw);
         }
         float[] v = raw.clone();
         int mask = 0;
@@ -232,6 +280,11 @@ final class PhotoEmbedder {
             System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(i), seg.length());
         }
         sketcher.sketch(v, sketches.data(), sketches.offset(i));
+        finish(i, mask);
+    }
+
+    /** Records product {@code i}'s segment mask once its rows and sketch are in place. */
+    private void finish(int i, int mask) {
         imageMasks[i] = mask;
         progress.advance(1);
     }

@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param alignment      the fitted text-to-image alignment, or null when it could not be fitted
  * @param defaultWeights the fusion weights used when a query names none
  * @param defaultKernel  the kernel used when a query names none
+ * @param imageSketches  the image sketches the alignment was fitted on, for the next build; null
+ *                       when not known (an index of an older layout)
  */
 public record ProductIndex(Path catalog, ProductTable products, FusedVectors vectors, TfidfModel textModel,
                            EncoderDescriptor imageEncoder, Map<String, String> imageModel, TextToImageAlignment alignment,
-                           FusionWeights defaultWeights, Kernel defaultKernel) {
+                           FusionWeights defaultWeights, Kernel defaultKernel, ImageSketches imageSketches) {
 
     public ProductIndex {
         Objects.requireNonNull(catalog, "catalog");

@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a {@link ProductIndex} is laid out in an index directory, version 1. The storage layer
+ * How a {@link ProductIndex} is laid out in an index directory, version 2. The storage layer
  * ({@code io.fashionrec.index.store}) owns the bytes of each part and the atomic commit; this
  * class owns which parts exist and the {@code content} document of the manifest.
  *
@@ -42,10 +42,21 @@ import java.util.Map;
  *   <li>{@code ids}, {@code names}, {@code descriptions}, {@code images} — string columns of n
  *       (an empty image means the product has no usable photo path);</li>
  *   <li>{@code attr_<a>} — the string column of the a-th attribute of {@code content.attributes};</li>
+ *   <li>{@code fingerprints} — strings of n, each product's {@link ProductFingerprint} of the
+ *       version {@code content.fingerprintVersion} (64 hex digits), with which the next build
+ *       over this index tells added, changed and removed products apart; absent when the
+ *       fingerprints are not known (an index of layout 1 read and written again);</li>
+ *   <li>{@code photos} — strings of n, each product's {@link PhotoRecord} (its photo's SHA-256,
+ *       size and modification time; empty when it has no readable photo), with which the next
+ *       build skips reading unchanged photo files; absent when not known;</li>
  *   <li>{@code text_rows} — sparse n x V, the L2-normalised TF-IDF rows; {@code text_vocabulary}
  *       (strings, V, sorted) and {@code text_idf} (dense V x 1, float64);</li>
  *   <li>{@code segment_<s>} — dense n x d float32 for each dense fused segment s >= 1 (rows
  *       L2-normalised, zero when absent) and {@code segment_<s>_present} — bits of n;</li>
+ *   <li>{@code image_sketches} — dense n x (r times the image segments) float32, each product's
+ *       {@link ImageSketches} row (zero without a photo), made with {@code content.imageSketches}
+ *       (sketch dimension, rho, seed): the next build copies those of unchanged photos instead of
+ *       sketching them again; absent when not known;</li>
  *   <li>{@code alignment_map_<a>} — dense V x r float32 and {@code alignment_mean_<a>} — dense
  *       1 x r float32 for each image segment a, when an alignment was fitted.</li>
  * </ul>
@@ -55,11 +66,18 @@ import java.util.Map;
  * names, the image encoder's descriptor and segments, how to get that encoder again ({@code imageModel},
  * a string map, absent when unknown), the TF-IDF descriptor and settings, the
  * alignment settings and the fusion defaults.
+ *
+ * <p>Versions: 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
+ * {@code content.fingerprintVersion} and {@code content.imageSketches}. Layout 1 is
+ * still read (its products have no fingerprints: the next build counts added and removed
+ * products but not changed ones); any other version fails with one sentence asking for a rebuild.
  */
 public final class ProductIndexFormat {
 
     /** The version of the content layout described above. */
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2;
+    /** The oldest layout this version still reads. */
+    static final int OLDEST_READABLE_LAYOUT = 1;
     static final String KIND = "fashionrec-product-index";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,6 +98,12 @@ public final class ProductIndexFormat {
             writer.addStrings("images", column(products.images()));
             for (int a = 0; a < products.attributeNames().size(); a++) {
                 writer.addStrings("attr_" + a, column(products.attributeColumn(products.attributeNames().get(a))));
+            }
+            if (products.hasFingerprints()) {
+                writer.addStrings("fingerprints", column(products.fingerprints()));
+            }
+            if (products.hasPhotoRecords()) {
+                writer.addStrings("photos", column(products.photoRecords()));
             }
             progress.advance(4);
             TfidfModel text = index.textModel();
@@ -104,6 +128,15 @@ public final class ProductIndexFormat {
                 }
                 writer.addBits("segment_" + s + "_present", present, n);
                 progress.advance(1);
+            }
+            ImageSketches sketches = index.imageSketches();
+            if (sketches != null) {
+                FloatMatrix m = sketches.rows();
+                try (DenseMatrixWriter part = writer.addDense("image_sketches", n, m.cols(), DenseEncoding.FLOAT32)) {
+                    for (int i = 0; i < n; i++) {
+                        part.addRow(m.data(), m.offset(i));
+                    }
+                }
             }
             TextToImageAlignment alignment = index.alignment();
             if (alignment != null) {
@@ -135,16 +168,7 @@ public final class ProductIndexFormat {
         // Closing the reader only drops its table of parts: the string columns the product
         // table keeps stay memory-mapped for as long as the index is referenced.
         try (IndexReader reader = IndexReader.open(dir)) {
-            ObjectNode content = reader.content();
-            String kind = content.path("kind").asText("");
-            int version = content.path("layoutVersion").asInt(-1);
-            if (!KIND.equals(kind)) {
-                throw damaged(dir, "its manifest does not describe a product index");
-            }
-            if (version != LAYOUT_VERSION) {
-                throw new IndexFormatException(dir + " holds a product index of layout version " + version
-                        + "; this fashionrec reads version " + LAYOUT_VERSION + ": rebuild it with `fashionrec index`");
-            }
+            ObjectNode content = checkedContent(dir, reader);
             return readContent(dir, reader, content);
         } catch (IndexFormatException e) {
             throw e;
@@ -153,21 +177,90 @@ public final class ProductIndexFormat {
         }
     }
 
-    private static ProductIndex readContent(Path dir, IndexReader reader, ObjectNode content) {
+    /**
+     * Reads only the products of the index committed in {@code dir} (memory-mapped columns; no
+     * vector is read): what a new build over the same directory compares its catalog with.
+     *
+     * @throws IndexFormatException (one sentence) as {@link #read} does
+     */
+    public static ProductTable readProducts(Path dir) {
+        try (IndexReader reader = IndexReader.open(dir)) {
+            return products(dir, reader, checkedContent(dir, reader));
+        } catch (IndexFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(dir, "its parts do not fit together (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The index committed in {@code dir} as {@link PreviousIndex#open} gives it. */
+    static PreviousIndex readPrevious(Path dir) {
+        // The reader's parts stay mapped after it closes, for as long as they are referenced.
+        try (IndexReader reader = IndexReader.open(dir)) {
+            ObjectNode content = checkedContent(dir, reader);
+            ProductTable products = products(dir, reader, content);
+            List<VectorSegment> segments = imageSegments(content.path("imageSegments"));
+            DenseMatrix[] images = new DenseMatrix[segments.size()];
+            Bits[] present = new Bits[segments.size()];
+            for (int k = 0; k < segments.size(); k++) {
+                // fused segment 0 is the text; image segment k is fused segment k + 1
+                images[k] = reader.dense("segment_" + (k + 1));
+                present[k] = reader.bits("segment_" + (k + 1) + "_present");
+            }
+            AlignmentSettings sketchSettings = sketchSettings(reader, content);
+            return new PreviousIndex(products, Path.of(content.path("catalog").asText("")), descriptor(content.path("imageEncoder")),
+                    segments, images, present, sketchSettings, sketchSettings == null ? null : reader.dense("image_sketches"));
+        } catch (IndexFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(dir, "its parts do not fit together (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<VectorSegment> imageSegments(JsonNode array) {
+        List<VectorSegment> segments = new ArrayList<>();
+        for (JsonNode s : array) {
+            segments.add(new VectorSegment(s.path("name").asText(), s.path("offset").asInt(), s.path("length").asInt(),
+                    s.path("weight").asDouble()));
+        }
+        return segments;
+    }
+
+    private static ObjectNode checkedContent(Path dir, IndexReader reader) {
+        ObjectNode content = reader.content();
+        String kind = content.path("kind").asText("");
+        int version = content.path("layoutVersion").asInt(-1);
+        if (!KIND.equals(kind)) {
+            throw damaged(dir, "its manifest does not describe a product index");
+        }
+        if (version < OLDEST_READABLE_LAYOUT || version > LAYOUT_VERSION) {
+            throw new IndexFormatException(dir + " holds a product index of layout version " + version
+                    + "; this fashionrec reads versions " + OLDEST_READABLE_LAYOUT + " to " + LAYOUT_VERSION
+                    + ": rebuild it with `fashionrec index`");
+        }
+        return content;
+    }
+
+    private static ProductTable products(Path dir, IndexReader reader, ObjectNode content) {
         int n = content.path("products").asInt(-1);
         List<String> attributeNames = strings(content.path("attributes"));
+        // Fingerprints of another version digest other fields: comparing them would call every product changed.
+        boolean fingerprinted = reader.has("fingerprints") && content.path("fingerprintVersion").asInt(-1) == ProductFingerprint.VERSION;
         ProductTable products = new ProductTable(column(reader.strings("ids")), column(reader.strings("names")),
                 column(reader.strings("descriptions")), column(reader.strings("images")), attributeNames,
-                a -> column(reader.strings("attr_" + a)));
+                a -> column(reader.strings("attr_" + a)), fingerprinted ? column(reader.strings("fingerprints")) : null,
+                reader.has("photos") ? column(reader.strings("photos")) : null);
         if (products.size() != n) {
             throw damaged(dir, "it lists " + n + " products but holds " + products.size());
         }
+        return products;
+    }
+
+    private static ProductIndex readContent(Path dir, IndexReader reader, ObjectNode content) {
+        int n = content.path("products").asInt(-1);
+        ProductTable products = products(dir, reader, content);
         EncoderDescriptor imageEncoder = descriptor(content.path("imageEncoder"));
-        List<VectorSegment> imageSegments = new ArrayList<>();
-        for (JsonNode s : content.path("imageSegments")) {
-            imageSegments.add(new VectorSegment(s.path("name").asText(), s.path("offset").asInt(), s.path("length").asInt(),
-                    s.path("weight").asDouble()));
-        }
+        List<VectorSegment> imageSegments = imageSegments(content.path("imageSegments"));
         VectorSegment.checkTiling(imageSegments, imageEncoder.dimension());
 
         JsonNode textNode = content.path("textModel");
@@ -234,7 +327,18 @@ public final class ProductIndexFormat {
         Path catalog = Path.of(content.path("catalog").asText(""));
         Map<String, String> imageModel = new LinkedHashMap<>();
         content.path("imageModel").fields().forEachRemaining(e -> imageModel.put(e.getKey(), e.getValue().asText()));
-        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel);
+        AlignmentSettings sketchSettings = sketchSettings(reader, content);
+        ImageSketches sketches = sketchSettings == null ? null : new ImageSketches(sketchSettings, matrix(reader.dense("image_sketches")));
+        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel, sketches);
+    }
+
+    /** The settings the stored image sketches were made with, or null when the index holds none. */
+    private static AlignmentSettings sketchSettings(IndexReader reader, ObjectNode content) {
+        JsonNode node = content.path("imageSketches");
+        if (!reader.has("image_sketches") || !node.isObject()) {
+            return null;
+        }
+        return new AlignmentSettings(node.path("sketchDimension").asInt(), node.path("rho").asDouble(), node.path("seed").asLong());
     }
 
     private static ObjectNode content(ProductIndex index) {
@@ -245,6 +349,9 @@ public final class ProductIndexFormat {
         c.put("catalog", index.catalog().toString());
         ArrayNode attributes = c.putArray("attributes");
         index.products().attributeNames().forEach(attributes::add);
+        if (index.products().hasFingerprints()) {
+            c.put("fingerprintVersion", ProductFingerprint.VERSION);
+        }
         c.set("imageEncoder", json(index.imageEncoder()));
         if (!index.imageModel().isEmpty()) {
             ObjectNode model = c.putObject("imageModel");
@@ -266,6 +373,10 @@ public final class ProductIndexFormat {
             c.putObject("alignment").put("version", TextToImageAlignment.VERSION)
                     .put("sketchDimension", alignment.settings().sketchDimension()).put("rho", alignment.settings().rho())
                     .put("seed", alignment.settings().seed()).put("trainingProducts", alignment.trainingProducts());
+        }
+        if (index.imageSketches() != null) {
+            AlignmentSettings made = index.imageSketches().settings();
+            c.putObject("imageSketches").put("sketchDimension", made.sketchDimension()).put("rho", made.rho()).put("seed", made.seed());
         }
         ArrayNode layout = c.putArray("segments");
         index.vectors().layout().segments().forEach(s -> layout.addObject().put("key", s.key()).put("share", s.share())

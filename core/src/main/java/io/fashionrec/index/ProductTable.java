@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The products of an index: ids, names, descriptions, image paths and attributes, by ordinal
+ * The products of an index: ids, names, descriptions, image paths, attributes and fingerprints
+ * ({@link ProductFingerprint}), by ordinal
  * ({@code 0 .. size-1}, the catalog's order). Backed by lists (a fresh build) or by
  * memory-mapped columns (an index read from disk): columns are read through {@link Column}.
  * Thread-safe for reads.
@@ -41,19 +42,34 @@ public final class ProductTable {
     private final Column images;
     private final List<String> attributeNames;
     private final Map<String, Column> attributes;
+    private final Column fingerprints;
+    private final Column photoRecords;
     private final Map<String, Integer> ordinals;
 
     /**
-     * @param images the image path of each product as the catalog gave it, or empty when none
+     * @param images       the image path of each product as the catalog gave it, or empty when none
+     * @param fingerprints each product's {@link ProductFingerprint} of the current version, or
+     *                     null when they are not known (an index of an older layout)
+     * @param photoRecords each product's {@link PhotoRecord} as text (empty when it has no
+     *                     readable photo), or null when not known (an index of an older layout)
      */
     public ProductTable(Column ids, Column names, Column descriptions, Column images, List<String> attributeNames,
-                        IntFunction<Column> attributeColumn) {
+                        IntFunction<Column> attributeColumn, Column fingerprints, Column photoRecords) {
         int n = ids.size();
-        for (Column c : List.of(names, descriptions, images)) {
+        List<Column> columns = new java.util.ArrayList<>(List.of(names, descriptions, images));
+        if (fingerprints != null) {
+            columns.add(fingerprints);
+        }
+        if (photoRecords != null) {
+            columns.add(photoRecords);
+        }
+        for (Column c : columns) {
             if (c.size() != n) {
                 throw new IllegalArgumentException("every column needs " + n + " values, one has " + c.size());
             }
         }
+        this.fingerprints = fingerprints;
+        this.photoRecords = photoRecords;
         this.ids = ids;
         this.names = names;
         this.descriptions = descriptions;
@@ -113,6 +129,24 @@ public final class ProductTable {
         return column.get(ordinal);
     }
 
+    /** Whether the table knows each product's {@link ProductFingerprint} (of the current version). */
+    public boolean hasFingerprints() {
+        return fingerprints != null;
+    }
+
+    /**
+     * The product's {@link ProductFingerprint}: equal fingerprints mean the index holds the same
+     * about both products.
+     *
+     * @throws IllegalStateException if the table has no fingerprints (see {@link #hasFingerprints()})
+     */
+    public String fingerprint(int ordinal) {
+        if (fingerprints == null) {
+            throw new IllegalStateException("this index records no product fingerprints (it was written by an older fashionrec)");
+        }
+        return fingerprints.get(ordinal);
+    }
+
     /** The ordinal of a product id, or -1 if there is none. */
     public int ordinal(String id) {
         Integer i = ordinals.get(id);
@@ -133,6 +167,25 @@ public final class ProductTable {
 
     Column images() {
         return images;
+    }
+
+    boolean hasPhotoRecords() {
+        return photoRecords != null;
+    }
+
+    /** The {@link PhotoRecord} text of product {@code ordinal}; call only when {@link #hasPhotoRecords()}. */
+    String photoRecord(int ordinal) {
+        return photoRecords.get(ordinal);
+    }
+
+    /** The photo records column, or null when unknown. */
+    Column photoRecords() {
+        return photoRecords;
+    }
+
+    /** The fingerprints column, or null when unknown. */
+    Column fingerprints() {
+        return fingerprints;
     }
 
     Column attributeColumn(String attribute) {

@@ -71,7 +71,7 @@ class EmbeddingCacheTest {
     }
 
     @Test
-    void aDamagedRecordEndsTheReadablePartWithoutAnError() throws IOException {
+    void aDamagedRecordIsAbsentTheOthersStayReadableAndItCanBeWrittenAgain() throws IOException {
         Path file;
         try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
             for (int i = 0; i < 5; i++) {
@@ -84,7 +84,35 @@ class EmbeddingCacheTest {
         bytes[44 + 2 * recordBytes + 40] ^= 0x55;
         Files.write(file, bytes);
         try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
-            assertEquals(2, cache.size());
+            assertNull(cache.get(key(2)), "a record failing its CRC is a miss, not an error");
+            assertArrayEquals(vector(3), cache.get(key(3)), "records after it stay readable");
+            cache.put(key(2), vector(2));
+        }
+        try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
+            assertArrayEquals(vector(2), cache.get(key(2)), "the record written again replaces the damaged one");
+        }
+    }
+
+    /**
+     * A process killed (SIGKILL) mid-build never closes its cache: every vector put before must
+     * already be in the file, or the next build redoes finished photos. Read here from a copy, as
+     * the next process would, while this one still holds the cache open.
+     */
+    @Test
+    void aVectorIsInTheFileAsSoonAsPutReturnsWithoutClosing() throws IOException {
+        Path copy = dir.resolve("after-kill");
+        EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER);
+        try {
+            cache.put(key(1), vector(1));
+            cache.put(key(2), vector(2));
+            Files.createDirectories(copy);
+            Files.copy(cache.file(), copy.resolve(cache.file().getFileName()));
+        } finally {
+            cache.close();
+        }
+        try (EmbeddingCache next = EmbeddingCache.open(copy, ENCODER)) {
+            assertEquals(2, next.size());
+            assertArrayEquals(vector(2), next.get(key(2)));
         }
     }
 
@@ -104,6 +132,24 @@ class EmbeddingCacheTest {
             assertEquals(3, a.size());
             assertNull(a.get(key(2)));
             assertArrayEquals(vector(4), a.get(key(4)), "appends after compaction are kept");
+        }
+    }
+
+    @Test
+    void deadVectorsAreDroppedOnlyOnceTheyAreMoreThanAQuarterOfTheFile() throws IOException {
+        try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
+            for (int i = 0; i < 8; i++) {
+                cache.put(key(i), vector(i));
+            }
+            long full = Files.size(cache.file());
+            cache.retainOnly(Set.of(key(0), key(1), key(2), key(3), key(4), key(5), key(6)));
+            assertEquals(full, Files.size(cache.file()), "one dead record in eight is not worth rewriting the file");
+            assertArrayEquals(vector(7), cache.get(key(7)), "and stays readable");
+            cache.retainOnly(Set.of(key(0), key(1), key(2), key(3), key(4)));
+            assertEquals(5, cache.size(), "three in eight are");
+            assertNull(cache.get(key(7)));
+            long record = (full - 44) / 8;
+            assertEquals(44 + 5 * record, Files.size(cache.file()));
         }
     }
 

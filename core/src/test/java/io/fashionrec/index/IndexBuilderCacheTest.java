@@ -89,7 +89,7 @@ class IndexBuilderCacheTest {
     }
 
     /** An encoder under another name: the same vectors, another descriptor. */
-    private static class Renamed implements ImageEncoder {
+    static class Renamed implements ImageEncoder {
         private final ImageEncoder inner;
         private final String name;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The product index of layout version 1 kept in {@code src/test/resources/index-format/product-v1/}:
+ * The product index of the current layout version kept in {@code src/test/resources/index-format/product-v<version>/}:
  * {@link TinyCatalog} encoded with the test encoder, its catalog root recorded as
  * {@link #CATALOG} so the files do not depend on where they were built. Regenerate only with a
  * version bump (see the README in that directory).
@@ -22,7 +22,7 @@ final class ProductReferenceIndex {
         Path catalog = Files.createTempDirectory("fashionrec-reference-catalog");
         ProductIndex built = ProductIndexFormatTest.build(TinyCatalog.write(catalog));
         ProductIndex portable = new ProductIndex(CATALOG, built.products(), built.vectors(), built.textModel(), built.imageEncoder(), built.imageModel(),
-                built.alignment(), built.defaultWeights(), built.defaultKernel());
+                built.alignment(), built.defaultWeights(), built.defaultKernel(), built.imageSketches());
         ProductIndexFormat.write(portable, dir, Progress.NONE);
     }
 

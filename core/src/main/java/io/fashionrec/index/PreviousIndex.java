@@ -1,0 +1,115 @@
+package io.fashionrec.index;
+
+import io.fashionrec.align.AlignmentSettings;
+import io.fashionrec.feature.EncoderDescriptor;
+import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.feature.VectorSegment;
+import io.fashionrec.index.store.Bits;
+import io.fashionrec.index.store.DenseMatrix;
+import io.fashionrec.index.store.IndexFormatException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The index a build replaces, opened for what the build may take over from it: its products (to
+ * count what changed) and, for a photo file that has not changed since that build read it, the
+ * photo's digest and its image vectors, so that the file is not read, decoded or encoded again.
+ *
+ * <p>"Not changed" is judged as {@code make} and git judge it: the same absolute path, size and
+ * modification time (to the nanosecond where the file system keeps it) as the {@link PhotoRecord}
+ * holds (which never trusts a file modified just before it was read). A photo rewritten in place
+ * with the same size and its old modification time forced back would not be noticed; a build
+ * into a new index directory reads every photo (copy the {@code embeddings} directory there to
+ * keep the encodings).
+ *
+ * <p>Memory-mapped; immutable and thread-safe.
+ */
+public final class PreviousIndex {
+
+    private final ProductTable products;
+    private final Path catalog;
+    private final EncoderDescriptor encoder;
+    private final List<VectorSegment> segments;
+    private final DenseMatrix[] images;
+    private final Bits[] present;
+    private final AlignmentSettings sketchSettings;
+    private final DenseMatrix sketches;
+
+    /** @param sketchSettings what {@code sketches} were made with; both null when the index has none */
+    PreviousIndex(ProductTable products, Path catalog, EncoderDescriptor encoder, List<VectorSegment> segments, DenseMatrix[] images,
+                  Bits[] present, AlignmentSettings sketchSettings, DenseMatrix sketches) {
+        this.products = products;
+        this.catalog = catalog;
+        this.encoder = encoder;
+        this.segments = List.copyOf(segments);
+        this.images = images;
+        this.present = present;
+        this.sketchSettings = sketchSettings;
+        this.sketches = sketches;
+    }
+
+    /**
+     * Opens the index committed in {@code dir}.
+     *
+     * @throws IndexFormatException when there is none, or it cannot be read by this version
+     */
+    public static PreviousIndex open(Path dir) {
+        return ProductIndexFormat.readPrevious(dir);
+    }
+
+    /** The products of the previous index. */
+    public ProductTable products() {
+        return products;
+    }
+
+    /** Whether image vectors of this index may stand for those of {@code encoder} with {@code segments}. */
+    boolean hasImagesOf(EncoderDescriptor encoder, List<VectorSegment> segments) {
+        return this.encoder.equals(encoder) && this.segments.equals(segments) && products.hasPhotoRecords();
+    }
+
+    /** Whether the image sketches of this index are those {@code settings} make. */
+    boolean hasSketchesOf(AlignmentSettings settings) {
+        return sketches != null && sketchSettings.sketchDimension() == settings.sketchDimension() && sketchSettings.seed() == settings.seed();
+    }
+
+    /** Copies product {@code j}'s image sketch into row {@code i} of {@code into}; call only when {@link #hasSketchesOf}. */
+    void copySketch(int j, FloatMatrix into, int i) {
+        sketches.copyRow(j, into.data(), into.offset(i));
+    }
+
+    /**
+     * The ordinal of the previous index's product {@code id} when its photo was {@code file} and
+     * that file is unchanged (see the class comment), else -1.
+     */
+    int unchangedPhoto(String id, Path file, PhotoRecord.Stat now) {
+        int j = products.ordinal(id);
+        if (j < 0 || products.image(j).isEmpty()) {
+            return -1;
+        }
+        PhotoRecord before = PhotoRecord.parse(products.photoRecord(j));
+        boolean samePath = catalog.resolve(products.image(j)).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        return before != null && samePath && before.stat().equals(now) ? j : -1;
+    }
+
+    /** The photo record of product {@code j}, for a photo {@link #unchangedPhoto} found unchanged. */
+    PhotoRecord photo(int j) {
+        return PhotoRecord.parse(products.photoRecord(j));
+    }
+
+    /**
+     * Copies product {@code j}'s normalised image segment rows into row {@code i} of
+     * {@code into} (one matrix per segment) and, concatenated, into {@code vector}; returns the
+     * segment presence mask (bit k for segment k).
+     */
+    int copyImage(int j, FloatMatrix[] into, int i, float[] vector) {
+        int mask = 0;
+        for (int k = 0; k < images.length; k++) {
+            images[k].copyRow(j, into[k].data(), into[k].offset(i));
+            System.arraycopy(into[k].data(), into[k].offset(i), vector, segments.get(k).offset(), segments.get(k).length());
+            if (present[k].get(j)) {
+                mask |= 1 << k;
+            }
+        }
+        return mask;
+    }
+}
