@@ -42,26 +42,40 @@ public final class PanamaQuantizedDotProducts implements QuantizedDotProducts {
         int lanes = FLOATS.length();
         int bound = FLOATS.loopBound(d);
         int j = 0;
-        // Two rows per pass: each query load feeds two multiply-adds, and two sums run side by side.
-        for (; j + 2 <= rows; j += 2) {
+        // Four rows per pass: each query load feeds four multiply-adds, and four independent sums
+        // hide the latency of the widening and of the multiply-adds.
+        for (; j + 4 <= rows; j += 4) {
             int r0 = j * d;
             int r1 = r0 + d;
+            int r2 = r1 + d;
+            int r3 = r2 + d;
             FloatVector a0 = FloatVector.zero(FLOATS);
             FloatVector a1 = FloatVector.zero(FLOATS);
+            FloatVector a2 = FloatVector.zero(FLOATS);
+            FloatVector a3 = FloatVector.zero(FLOATS);
             int i = 0;
             for (; i < bound; i += lanes) {
                 FloatVector q = FloatVector.fromArray(FLOATS, query, i);
                 a0 = q.fma(widen(codes, r0 + i), a0);
                 a1 = q.fma(widen(codes, r1 + i), a1);
+                a2 = q.fma(widen(codes, r2 + i), a2);
+                a3 = q.fma(widen(codes, r3 + i), a3);
             }
             float s0 = a0.reduceLanes(VectorOperators.ADD);
             float s1 = a1.reduceLanes(VectorOperators.ADD);
+            float s2 = a2.reduceLanes(VectorOperators.ADD);
+            float s3 = a3.reduceLanes(VectorOperators.ADD);
             for (; i < d; i++) {
-                s0 += query[i] * codes[r0 + i];
-                s1 += query[i] * codes[r1 + i];
+                float q = query[i];
+                s0 += q * codes[r0 + i];
+                s1 += q * codes[r1 + i];
+                s2 += q * codes[r2 + i];
+                s3 += q * codes[r3 + i];
             }
             out[j] = s0;
             out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
         }
         for (; j < rows; j++) {
             int r0 = j * d;
