@@ -176,11 +176,11 @@ public final class ExactVectorSearch implements VectorSearch {
         float[] approx = new float[size];
         TopK candidates = merge(k, SearchThreads.run(threads, p -> {
             TopK top = new TopK(k);
+            float[] out = new float[blockRows];
             for (int b = firstBlock(p); b < firstBlock(p + 1); b++) {
                 int from = b * blockRows;
                 int rows = blocks[b].rows();
                 Int8Rows c = compact[b];
-                float[] out = new float[rows];
                 quantized.scan(query, c.codes, rows, out);
                 for (int j = 0; j < rows; j++) {
                     approx[from + j] = out[j] * c.scale[j];
