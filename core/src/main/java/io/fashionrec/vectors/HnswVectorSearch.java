@@ -77,12 +77,13 @@ public final class HnswVectorSearch implements VectorSearch {
     private final int efSearch;
     private final int threads;
 
-    private HnswVectorSearch(Builder b) {
-        this.matrix = b.matrix;
-        this.scorers = new RowScorers(b.matrix, RowDot.forThisJvm());
-        this.efSearch = b.efSearch;
-        this.threads = b.threads;
-        this.graph = build(scorers, b);
+    private HnswVectorSearch(FloatMatrix matrix, RowScorers scorers, OnHeapHnswGraph graph, int efSearch,
+            int threads) {
+        this.matrix = matrix;
+        this.scorers = scorers;
+        this.graph = graph;
+        this.efSearch = efSearch;
+        this.threads = threads;
     }
 
     /**
@@ -130,6 +131,17 @@ public final class HnswVectorSearch implements VectorSearch {
     /** The candidates a search keeps before returning the best k (at least k are kept). */
     public int efSearch() {
         return efSearch;
+    }
+
+    /**
+     * The same graph searched with another {@code efSearch}: trading recall against speed costs no
+     * rebuild. The two share the graph and the matrix.
+     *
+     * @param efSearch at least 1
+     */
+    public HnswVectorSearch withEfSearch(int efSearch) {
+        return new HnswVectorSearch(matrix, scorers, graph, Builder.inRange("efSearch", efSearch, Integer.MAX_VALUE),
+                threads);
     }
 
     @Override
@@ -331,7 +343,8 @@ public final class HnswVectorSearch implements VectorSearch {
 
         /** Builds the graph over every row; takes time in proportion to rows x log(rows). */
         public HnswVectorSearch build() {
-            return new HnswVectorSearch(this);
+            RowScorers scorers = new RowScorers(matrix, RowDot.forThisJvm());
+            return new HnswVectorSearch(matrix, scorers, HnswVectorSearch.build(scorers, this), efSearch, threads);
         }
     }
 }

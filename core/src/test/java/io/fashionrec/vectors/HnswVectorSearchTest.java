@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.recommend.TopK;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -79,17 +80,15 @@ class HnswVectorSearchTest {
         return v;
     }
 
-    /** The true top k by scoring every passing row, ties by lower row. */
+    /** The true top k by scoring every passing row in double precision, ties by lower row. */
     private static int[] bruteForce(FloatMatrix m, float[] query, int k, IntPredicate accept) {
-        Integer[] rows = new Integer[m.rows()];
-        double[] scores = new double[m.rows()];
+        TopK top = new TopK(k);
         for (int r = 0; r < m.rows(); r++) {
-            rows[r] = r;
-            scores[r] = dot(m, query, r);
+            if (accept == null || accept.test(r)) {
+                top.offer(dot(m, query, r), r);
+            }
         }
-        Arrays.sort(rows, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
-        return Arrays.stream(rows).filter(r -> accept == null || accept.test(r)).limit(k).mapToInt(Integer::intValue)
-                .toArray();
+        return top.ordinals();
     }
 
     private static double dot(FloatMatrix m, float[] query, int row) {
@@ -140,6 +139,16 @@ class HnswVectorSearchTest {
         assertTrue(recall >= 0.95, "recall@10 " + recall + " (seed " + SEED + ")");
         for (float[] query : queries) {
             assertWellFormed(search.search(query, K, null), query, null, "seed " + SEED);
+        }
+    }
+
+    @Test
+    void anEfSearchOfEveryRowGivesTheExactAnswer() {
+        HnswVectorSearch wide = search.withEfSearch(ROWS);
+        assertEquals(ROWS, wide.efSearch());
+        for (float[] query : queries) {
+            assertArrayEquals(bruteForce(matrix, query, K, null), wide.search(query, K, null).ordinals(),
+                    "seed " + SEED);
         }
     }
 
