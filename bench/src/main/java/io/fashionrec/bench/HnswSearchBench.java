@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 /**
  * Approximate search against our exact scan on the same {@code .npy} files the peer script
@@ -27,7 +30,8 @@ import java.util.Set;
  *
  * Options (defaults): {@code k=10}, {@code ef=...} the efSearch values measured (10,20,40,60,100),
  * {@code m=16} max connections, {@code beam=100} beam width, {@code threads=1,2} one graph built
- * per thread count (the last one is searched). The queries run one at a time on this thread, each
+ * per thread count (the last one is searched), {@code filter=} percentages of rows (chosen with a
+ * fixed seed) that filtered searches at the default efSearch accept, none by default. The queries run one at a time on this thread, each
  * setting once untimed to warm the JIT, then timed. When the peer has left
  * {@code Q.npy.topk.npy} beside the queries, our exact ids are checked against FAISS's.
  */
@@ -39,7 +43,7 @@ public final class HnswSearchBench {
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: HnswSearchBench VECTORS.npy QUERIES.npy [k=10] [ef=10,20,40,60,100]"
-                    + " [m=16] [beam=100] [threads=1,2]");
+                    + " [m=16] [beam=100] [threads=1,2] [filter=1,10,50]");
             System.exit(2);
         }
         int k = 10;
@@ -47,6 +51,7 @@ public final class HnswSearchBench {
         int m = HnswVectorSearch.DEFAULT_MAX_CONNECTIONS;
         int beam = HnswVectorSearch.DEFAULT_BEAM_WIDTH;
         int[] threads = {1, 2};
+        int[] filters = {};
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             if (kv.length != 2) {
@@ -58,8 +63,9 @@ public final class HnswSearchBench {
                 case "m" -> m = Integer.parseInt(kv[1]);
                 case "beam" -> beam = Integer.parseInt(kv[1]);
                 case "threads" -> threads = ints(kv[1]);
+                case "filter" -> filters = ints(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + kv[0]
-                        + "; known: k, ef, m, beam, threads");
+                        + "; known: k, ef, m, beam, threads, filter");
             }
         }
         Path queryFile = Path.of(args[1]);
@@ -68,7 +74,12 @@ public final class HnswSearchBench {
         System.out.printf("vectors %d x %d, queries %d, k %d, dot products %s, load %s%n", vectors.rows(),
                 vectors.cols(), queries.rows(), k, DotProductsProvider.get().name(), load());
 
-        int[][] exact = exactScan(vectors, queries, k);
+        BitSet[] passing = new BitSet[filters.length];
+        for (int f = 0; f < filters.length; f++) {
+            passing[f] = randomRows(vectors.rows(), filters[f]);
+        }
+        int[][][] truth = exactScan(vectors, queries, k, passing);
+        int[][] exact = truth[0];
         Path peerTopK = Path.of(queryFile + ".topk.npy");
         if (Files.exists(peerTopK)) {
             System.out.printf("exact ids agreeing with FAISS's %s: %.4f%n", peerTopK, agreement(exact, NpyFile.readInt64(peerTopK)));
@@ -83,45 +94,84 @@ public final class HnswSearchBench {
         }
         System.out.println("efSearch  recall@" + k + "  q/s one at a time");
         for (int ef : efs) {
-            HnswVectorSearch tuned = search.withEfSearch(ef);
-            int[][] found = new int[queries.rows()][];
-            for (int q = 0; q < queries.rows(); q++) {
-                found[q] = tuned.search(queries.row(q), k, null).ordinals();
-            }
-            long start = System.nanoTime();
-            for (int q = 0; q < queries.rows(); q++) {
-                found[q] = tuned.search(queries.row(q), k, null).ordinals();
-            }
-            double qps = queries.rows() / ((System.nanoTime() - start) / 1e9);
-            System.out.printf("%8d  %9.4f  %8.1f%n", ef, recall(found, exact), qps);
+            Timed run = Timed.of(search.withEfSearch(ef), queries, k, null);
+            System.out.printf("%8d  %9.4f  %8.1f%n", ef, recall(run.found(), exact), run.queriesPerSecond());
+        }
+        for (int f = 0; f < filters.length; f++) {
+            Timed run = Timed.of(search, queries, k, passing[f]::get);
+            System.out.printf("filter passing %d%% (%d rows), efSearch %d: recall@%d %.4f, %.1f q/s one at a time%n",
+                    filters[f], passing[f].cardinality(), search.efSearch(), k, recall(run.found(), truth[f + 1]),
+                    run.queriesPerSecond());
         }
         System.out.println("load " + load());
     }
 
     /**
      * Our exact scan as the recommender runs it (every row through {@link DotProducts#all}, then the
-     * top k), one query at a time: timed after one untimed pass, and the answer is the truth for recall.
+     * top k), one query at a time: timed after one untimed pass. The answers are the truth for
+     * recall: {@code [0]} unfiltered, {@code [1 + f]} among the rows of {@code passing[f]}.
      */
-    private static int[][] exactScan(FloatMatrix vectors, FloatMatrix queries, int k) {
+    private static int[][][] exactScan(FloatMatrix vectors, FloatMatrix queries, int k, BitSet[] passing) {
         DotProducts dots = DotProductsProvider.get();
         float[] scores = new float[vectors.rows()];
-        int[][] top = new int[queries.rows()][];
+        int[][][] top = new int[1 + passing.length][queries.rows()][];
         for (int pass = 0; pass < 2; pass++) {
             long start = System.nanoTime();
             for (int q = 0; q < queries.rows(); q++) {
                 dots.all(queries.row(q), vectors, scores);
-                TopK best = new TopK(k);
-                for (int r = 0; r < scores.length; r++) {
-                    best.offer(scores[r], r);
-                }
-                top[q] = best.ordinals();
+                top[0][q] = best(scores, k, null);
             }
-            if (pass == 1) {
-                System.out.printf("exact scan: %.1f q/s one at a time%n",
-                        queries.rows() / ((System.nanoTime() - start) / 1e9));
+            if (pass == 0) {
+                continue;
+            }
+            System.out.printf("exact scan: %.1f q/s one at a time%n",
+                    queries.rows() / ((System.nanoTime() - start) / 1e9));
+            for (int q = 0; q < queries.rows(); q++) {
+                dots.all(queries.row(q), vectors, scores);
+                for (int f = 0; f < passing.length; f++) {
+                    top[1 + f][q] = best(scores, k, passing[f]);
+                }
             }
         }
         return top;
+    }
+
+    private static int[] best(float[] scores, int k, BitSet passing) {
+        TopK best = new TopK(k);
+        for (int r = 0; r < scores.length; r++) {
+            if (passing == null || passing.get(r)) {
+                best.offer(scores[r], r);
+            }
+        }
+        return best.ordinals();
+    }
+
+    /** About {@code percent}% of {@code rows}, chosen with a fixed seed so runs compare. */
+    private static BitSet randomRows(int rows, int percent) {
+        SplittableRandom random = new SplittableRandom(percent);
+        BitSet set = new BitSet(rows);
+        for (int r = 0; r < rows; r++) {
+            if (random.nextInt(100) < percent) {
+                set.set(r);
+            }
+        }
+        return set;
+    }
+
+    /** The queries searched one at a time, once untimed to warm the JIT, then timed. */
+    private record Timed(int[][] found, double queriesPerSecond) {
+
+        static Timed of(HnswVectorSearch search, FloatMatrix queries, int k, IntPredicate accept) {
+            int[][] found = new int[queries.rows()][];
+            long start = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                start = System.nanoTime();
+                for (int q = 0; q < queries.rows(); q++) {
+                    found[q] = search.search(queries.row(q), k, accept).ordinals();
+                }
+            }
+            return new Timed(found, queries.rows() / ((System.nanoTime() - start) / 1e9));
+        }
     }
 
     private static double recall(int[][] found, int[][] exact) {

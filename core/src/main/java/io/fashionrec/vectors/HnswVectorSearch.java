@@ -28,13 +28,13 @@ import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
  * Yashunin, 2016), built and walked by Lucene's {@code org.apache.lucene.util.hnsw}.
  *
  * <p><b>Why Lucene rather than jvector.</b> Lucene core is already a dependency of this module
- * (the text side uses its analyzers) and is published on Maven Central, which jvector is not
- * reachable from here; its HNSW is the one Elasticsearch and OpenSearch serve in production; it
- * applies a filter <em>during</em> the graph walk ({@code acceptOrds}: rejected rows are still
- * walked through but never collected, so a selective filter does not starve the result list as
- * post-filtering does); it can insert rows from several threads
- * ({@link HnswConcurrentMergeBuilder}); and it lets us supply the scorer, so the graph reads our
- * {@link FloatMatrix} in place with our own SIMD dot product.
+ * (the text side uses its analyzers), while jvector is not available from the package registry
+ * this project builds from and would be a new dependency. Lucene's HNSW is the one Elasticsearch
+ * and OpenSearch serve in production; it applies a filter <em>during</em> the graph walk
+ * ({@code acceptOrds}: rejected rows are walked through but never collected, so a selective filter
+ * does not starve the result list as filtering afterwards does); it can insert rows from several
+ * threads ({@link HnswConcurrentMergeBuilder}); and it lets us supply the scorer, so the graph
+ * reads our {@link FloatMatrix} in place with our own SIMD dot product.
  *
  * <p><b>Scores.</b> The graph is built and walked on the raw inner product, so the scores returned
  * are exact inner products; only which rows are found is approximate. A search collects
