@@ -25,7 +25,12 @@ public final class DotProductsProvider {
     /** Below 128-bit vectors, the Vector API's fixed costs outweigh its width. */
     static final int MIN_FLOAT_LANES = 4;
 
-    private static final DotProducts INSTANCE = load();
+    private static final Choice CHOICE = load();
+    private static final DotProducts INSTANCE = CHOICE.vector() ? PanamaDotProducts.INSTANCE : PlainDotProducts.INSTANCE;
+    // The int8 kernel needs byte vectors as wide as the float ones in lanes; 4-lane (128-bit) floats have none.
+    private static final QuantizedDotProducts QUANTIZED = CHOICE.vector()
+            && PanamaQuantizedDotProducts.supports(PanamaDotProducts.preferredFloatLanes())
+            ? PanamaQuantizedDotProducts.INSTANCE : PlainQuantizedDotProducts.INSTANCE;
 
     private DotProductsProvider() {
     }
@@ -33,6 +38,11 @@ public final class DotProductsProvider {
     /** The implementation this JVM uses; the same instance on every call. */
     public static DotProducts get() {
         return INSTANCE;
+    }
+
+    /** The int8 scan and float32 re-scoring kernels, chosen with {@link #get()}; the same instance on every call. */
+    public static QuantizedDotProducts quantized() {
+        return QUANTIZED;
     }
 
     /** What {@link #choose} needs to know about the machine once the Vector API is loadable. */
@@ -72,15 +82,15 @@ public final class DotProductsProvider {
                 + " floats per vector)", Level.DEBUG);
     }
 
-    private static DotProducts load() {
+    private static Choice load() {
         Choice choice = choose(System.getProperty(PROPERTY),
                 ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent(),
                 () -> new Platform(PanamaDotProducts.preferredFloatLanes(),
                         System.getProperty("java.vm.info", "").contains("interpreted")));
         Logger log = System.getLogger(DotProductsProvider.class.getName());
         log.log(choice.level(), choice.reason());
-        // PanamaDotProducts is touched only once the module is known to be there, and the JVM loads
-        // classes at first use: a JVM without the module never loads it.
-        return choice.vector() ? PanamaDotProducts.INSTANCE : PlainDotProducts.INSTANCE;
+        // The Panama classes are touched only once the module is known to be there, and the JVM
+        // loads classes at first use: a JVM without the module never loads them.
+        return choice;
     }
 }

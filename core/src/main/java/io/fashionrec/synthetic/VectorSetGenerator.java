@@ -1,0 +1,159 @@
+package io.fashionrec.synthetic;
+
+import io.fashionrec.vectors.NpyRowWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Synthetic embeddings for search benchmarks, without photos: clustered, L2-normalised float32
+ * vectors as products of a catalog have (similar products near a shared centre), and queries
+ * drawn the same way. Writes {@code vectors.npy} (products x dimension), {@code queries.npy}
+ * (queries x dimension) and {@code names.csv} ({@code id,productDisplayName}, one name per vector
+ * row, named after its cluster's article type and colour).
+ *
+ * <p>Everything is streamed chunk by chunk, so a million 512-float vectors are written with a few
+ * megabytes of heap; chunks are drawn in parallel from seeds of their own, so the output depends
+ * on the seed alone, not on the number of cores. The noise is uniform per coordinate (cheap to
+ * draw; summed over hundreds of coordinates its effect on products is close to Gaussian). Queries
+ * come from another random stream than the vectors, so no query equals a vector except with
+ * probability zero.
+ */
+public final class VectorSetGenerator {
+
+    private static final int CHUNK_ROWS = 4096;
+    /** About this many vectors per cluster, so the nearest neighbours of a query share its cluster. */
+    private static final int VECTORS_PER_CLUSTER = 250;
+    private static final int MAX_CLUSTERS = 4096;
+    /**
+     * Noise length relative to the unit centre: a point's cosine with its centre is about
+     * 1 / sqrt(1 + 0.75^2) = 0.8, and two points of a cluster have a cosine of about 0.64.
+     */
+    private static final double NOISE = 0.75;
+    private static final long QUERY_STREAM = 0x5157_4552_5953L;
+
+    private final int dimension;
+    private final long seed;
+    private final float[] centres;
+    private final int clusters;
+
+    private VectorSetGenerator(int products, int dimension, long seed) {
+        this.dimension = dimension;
+        this.seed = seed;
+        this.clusters = Math.max(1, Math.min(MAX_CLUSTERS, products / VECTORS_PER_CLUSTER));
+        this.centres = new float[clusters * dimension];
+        Random random = new Random(seed);
+        for (int c = 0; c < clusters; c++) {
+            for (int i = 0; i < dimension; i++) {
+                centres[c * dimension + i] = (float) random.nextGaussian();
+            }
+            normalise(centres, c * dimension, dimension);
+        }
+    }
+
+    /** What was written, and where. */
+    public record VectorSet(Path vectorsFile, Path queriesFile, Path namesFile, int products, int queries, int dimension, int clusters) {
+    }
+
+    /**
+     * Writes the three files into {@code dir} (created if needed; files of those names are replaced).
+     *
+     * @param products  vectors, at least 1
+     * @param dimension floats per vector, at least 2
+     * @param queries   query vectors, at least 1
+     * @throws IllegalArgumentException for sizes out of range, or more than one Java array holds
+     *                                  (products x dimension above 2^31 - 9)
+     */
+    public static VectorSet generate(Path dir, int products, int dimension, int queries, long seed) throws IOException {
+        if (products < 1 || queries < 1 || dimension < 2) {
+            throw new IllegalArgumentException("need at least 1 product, 1 query and dimension 2; got " + products
+                    + " products, " + queries + " queries, dimension " + dimension);
+        }
+        if ((long) products * dimension > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(products + " x " + dimension + " floats would not fit one search matrix"
+                    + " (at most 2^31 - 9 floats); lower --products or --dimension");
+        }
+        VectorSetGenerator g = new VectorSetGenerator(products, dimension, seed);
+        Files.createDirectories(dir);
+        Path vectors = dir.resolve("vectors.npy");
+        Path queryFile = dir.resolve("queries.npy");
+        Path names = dir.resolve("names.csv");
+        try (BufferedWriter csv = Files.newBufferedWriter(names, StandardCharsets.UTF_8)) {
+            csv.write("id,productDisplayName\n");
+            g.write(vectors, products, seed, csv);
+        }
+        g.write(queryFile, queries, seed ^ QUERY_STREAM, null);
+        return new VectorSet(vectors, queryFile, names, products, queries, dimension, g.clusters);
+    }
+
+    /** Rows {@code 0..rows} drawn from {@code stream}, chunks in parallel a core's worth at a time, written in order. */
+    private void write(Path file, int rows, long stream, BufferedWriter names) throws IOException {
+        int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int wave = Math.max(1, Runtime.getRuntime().availableProcessors());
+        float[][] buffers = new float[wave][CHUNK_ROWS * dimension];
+        StringBuilder[] text = new StringBuilder[wave];
+        try (NpyRowWriter out = NpyRowWriter.float32(file, rows, dimension)) {
+            for (int first = 0; first < chunks; first += wave) {
+                int start = first;
+                int count = Math.min(wave, chunks - first);
+                IntStream.range(0, count).parallel().forEach(w -> text[w] = draw(start + w, rows, stream, buffers[w], names != null));
+                for (int w = 0; w < count; w++) {
+                    int chunk = start + w;
+                    out.writeRows(buffers[w], 0, Math.min(CHUNK_ROWS, rows - chunk * CHUNK_ROWS));
+                    if (names != null) {
+                        names.append(text[w]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fills {@code into} with chunk {@code chunk}'s rows; returns their names.csv lines when asked. */
+    private StringBuilder draw(int chunk, int rows, long stream, float[] into, boolean named) {
+        SplittableRandom random = new SplittableRandom(stream * 0x9E3779B97F4A7C15L + chunk);
+        Random nameRandom = new Random(random.nextLong());
+        StringBuilder lines = named ? new StringBuilder() : null;
+        // uniform on [-a, a] has the variance a^2 / 3: per coordinate NOISE^2 / dimension
+        float a = (float) (NOISE * Math.sqrt(3.0 / dimension));
+        int first = chunk * CHUNK_ROWS;
+        int n = Math.min(CHUNK_ROWS, rows - first);
+        for (int r = 0; r < n; r++) {
+            int c = random.nextInt(clusters);
+            int o = r * dimension;
+            int co = c * dimension;
+            for (int i = 0; i < dimension; i++) {
+                into[o + i] = centres[co + i] + a * (random.nextInt() * 0x1p-31f);
+            }
+            normalise(into, o, dimension);
+            if (named) {
+                lines.append(first + r).append(',').append(name(c, nameRandom)).append('\n');
+            }
+        }
+        return lines;
+    }
+
+    /** A display name: a brand, then the cluster's colour and article type, so a cluster reads as one kind of product. */
+    private static String name(int cluster, Random random) {
+        ArticleType[] types = ArticleType.values();
+        NamedColour[] colours = NamedColour.values();
+        ArticleType type = types[cluster % types.length];
+        NamedColour colour = colours[(cluster / types.length) % colours.length];
+        return Brands.pick(random) + " " + colour.label() + " " + type.label();
+    }
+
+    private static void normalise(float[] data, int from, int d) {
+        double norm = 0;
+        for (int i = from; i < from + d; i++) {
+            norm += (double) data[i] * data[i];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int i = from; i < from + d; i++) {
+            data[i] *= scale;
+        }
+    }
+}
