@@ -4,14 +4,9 @@ import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.recommend.TopK;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.KnnCollector;
@@ -103,7 +98,12 @@ public final class HnswVectorSearch implements VectorSearch {
             if (b.threads == 1) {
                 return sequential.build(rows);
             }
-            ExecutorService pool = newPool(b.threads);
+            // Daemon threads, so that a failed build cannot keep the JVM alive; shut down after it.
+            ExecutorService pool = Executors.newFixedThreadPool(b.threads, r -> {
+                Thread t = new Thread(r, "hnsw-build");
+                t.setDaemon(true);
+                return t;
+            });
             try {
                 // The sequential builder is kept only for its empty graph, sized for every row:
                 // OnHeapHnswGraph has no public constructor.
@@ -155,6 +155,10 @@ public final class HnswVectorSearch implements VectorSearch {
         }
         FixedBitSet passing = accept == null ? null : passing(accept);
         int count = passing == null ? matrix.rows() : passing.cardinality();
+        if (count == matrix.rows()) {
+            // A filter that passes every row walks as no filter does, and finds the same rows.
+            passing = null;
+        }
         if (count == 0) {
             return new Hits(new int[0], new float[0]);
         }
@@ -215,57 +219,27 @@ public final class HnswVectorSearch implements VectorSearch {
         return new Hits(top.ordinals(), scores);
     }
 
-    /** The queries run on up to {@code threads} threads (the builder's setting), each as {@link #search}. */
+    /**
+     * The queries split across up to {@code threads} cores (the builder's setting) on the shared
+     * search threads, each searched as {@link #search} does.
+     */
     @Override
     public Hits[] searchBatch(float[][] queries, int k, IntPredicate accept) {
-        int workers = Math.min(threads, queries.length);
-        if (workers <= 1) {
+        int parts = Math.min(threads, queries.length);
+        if (parts <= 1) {
             return VectorSearch.super.searchBatch(queries, k, accept);
         }
         Hits[] out = new Hits[queries.length];
-        inParallel(workers, queries.length, q -> out[q] = search(queries[q], k, accept));
-        return out;
-    }
-
-    /** {@code task} for {@code 0..count-1} on {@code workers} threads, each taking the next number free. */
-    private static void inParallel(int workers, int count, IntConsumer task) {
-        ExecutorService pool = newPool(workers);
-        try {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                running.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        task.accept(i);
-                    }
-                }));
+        // Each part takes the next query free, so a slow query (a filter that falls back to an
+        // exact scan) does not leave the other cores idle.
+        AtomicInteger next = new AtomicInteger();
+        SearchThreads.run(parts, part -> {
+            for (int q = next.getAndIncrement(); q < queries.length; q = next.getAndIncrement()) {
+                out[q] = search(queries[q], k, accept);
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while searching a batch", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Daemon threads: a pool left by a failure must not keep the JVM alive. */
-    private static ExecutorService newPool(int threads) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hnsw-worker");
-            t.setDaemon(true);
-            return t;
+            return null;
         });
+        return out;
     }
 
     @Override
@@ -280,7 +254,7 @@ public final class HnswVectorSearch implements VectorSearch {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int beamWidth = DEFAULT_BEAM_WIDTH;
         private int efSearch = DEFAULT_EF_SEARCH;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private int threads = SearchThreads.maxParallelism();
         private long seed = 42;
 
         private Builder(FloatMatrix matrix) {
@@ -319,12 +293,12 @@ public final class HnswVectorSearch implements VectorSearch {
         }
 
         /**
-         * Threads for the build and for {@link #searchBatch} (all processors by default). With 1 the
-         * build is sequential and the same seed gives the same graph; with more, rows are inserted
-         * in an order that depends on thread timing.
+         * Threads for the build and for {@link #searchBatch}: 1 to the cores of this machine (all of
+         * them by default). With 1 the build is sequential and the same seed gives the same graph;
+         * with more, rows are inserted in an order that depends on thread timing.
          */
         public Builder optThreads(int threads) {
-            this.threads = inRange("threads", threads, Integer.MAX_VALUE);
+            this.threads = inRange("threads", threads, SearchThreads.maxParallelism());
             return this;
         }
 
