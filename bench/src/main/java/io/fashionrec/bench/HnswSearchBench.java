@@ -1,9 +1,8 @@
 package io.fashionrec.bench;
 
 import io.fashionrec.feature.FloatMatrix;
-import io.fashionrec.recommend.TopK;
-import io.fashionrec.simd.DotProducts;
 import io.fashionrec.simd.DotProductsProvider;
+import io.fashionrec.vectors.ExactVectorSearch;
 import io.fashionrec.vectors.HnswVectorSearch;
 import io.fashionrec.vectors.NpyFile;
 import java.io.IOException;
@@ -17,7 +16,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 
 /**
- * Approximate search against our exact scan on the same {@code .npy} files the peer script
+ * Approximate search against our exact search on the same {@code .npy} files the peer script
  * ({@code /work/shared/tools/reference_search.py}, FAISS and hnswlib) reads, so the figures sit
  * side by side: recall@k against the exact top k, queries per second one query at a time, build
  * seconds. A main rather than a JMH benchmark because a 200,000-row graph takes minutes to build
@@ -107,43 +106,30 @@ public final class HnswSearchBench {
     }
 
     /**
-     * Our exact scan as the recommender runs it (every row through {@link DotProducts#all}, then the
-     * top k), one query at a time: timed after one untimed pass. The answers are the truth for
-     * recall: {@code [0]} unfiltered, {@code [1 + f]} among the rows of {@code passing[f]}.
+     * Our exact search ({@link ExactVectorSearch}, float32 rows, split across every core), one query
+     * at a time: timed after one untimed pass. The answers are the truth for recall: {@code [0]}
+     * unfiltered, {@code [1 + f]} among the rows of {@code passing[f]}.
      */
     private static int[][][] exactScan(FloatMatrix vectors, FloatMatrix queries, int k, BitSet[] passing) {
-        DotProducts dots = DotProductsProvider.get();
-        float[] scores = new float[vectors.rows()];
+        ExactVectorSearch exact = ExactVectorSearch.of(vectors);
         int[][][] top = new int[1 + passing.length][queries.rows()][];
         for (int pass = 0; pass < 2; pass++) {
             long start = System.nanoTime();
             for (int q = 0; q < queries.rows(); q++) {
-                dots.all(queries.row(q), vectors, scores);
-                top[0][q] = best(scores, k, null);
+                top[0][q] = exact.search(queries.row(q), k, null).ordinals();
             }
-            if (pass == 0) {
-                continue;
+            if (pass == 1) {
+                System.out.printf("exact search (ExactVectorSearch, %d cores): %.1f q/s one at a time%n",
+                        Runtime.getRuntime().availableProcessors(), queries.rows() / ((System.nanoTime() - start) / 1e9));
             }
-            System.out.printf("exact scan: %.1f q/s one at a time%n",
-                    queries.rows() / ((System.nanoTime() - start) / 1e9));
+        }
+        for (int f = 0; f < passing.length; f++) {
+            BitSet rows = passing[f];
             for (int q = 0; q < queries.rows(); q++) {
-                dots.all(queries.row(q), vectors, scores);
-                for (int f = 0; f < passing.length; f++) {
-                    top[1 + f][q] = best(scores, k, passing[f]);
-                }
+                top[1 + f][q] = exact.search(queries.row(q), k, rows::get).ordinals();
             }
         }
         return top;
-    }
-
-    private static int[] best(float[] scores, int k, BitSet passing) {
-        TopK best = new TopK(k);
-        for (int r = 0; r < scores.length; r++) {
-            if (passing == null || passing.get(r)) {
-                best.offer(scores[r], r);
-            }
-        }
-        return best.ordinals();
     }
 
     /** About {@code percent}% of {@code rows}, chosen with a fixed seed so runs compare. */
