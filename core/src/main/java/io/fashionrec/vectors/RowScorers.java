@@ -40,7 +40,7 @@ final class RowScorers implements RandomVectorScorerSupplier {
         return this;
     }
 
-    /** The inner product of one row with a row number's row. */
+    /** {@code query . row ord}, for a query of {@code matrix.cols()} floats. */
     float score(float[] query, int ord) {
         return dot.dot(query, matrix.data(), matrix.offset(ord));
     }
