@@ -162,9 +162,11 @@ public final class HnswVectorSearch implements VectorSearch {
         if (count == 0) {
             return new Hits(new int[0], new float[0]);
         }
-        int candidates = Math.max(k, efSearch);
+        // Never more than the rows that pass: a huge k must not size a huge result.
+        int wanted = Math.min(k, count);
+        int candidates = Math.max(wanted, efSearch);
         if (count <= candidates) {
-            return exact(query, k, passing);
+            return exact(query, wanted, passing);
         }
         KnnCollector walk;
         try {
@@ -174,10 +176,10 @@ public final class HnswVectorSearch implements VectorSearch {
             throw new UncheckedIOException(e);
         }
         ScoreDoc[] found = walk.topDocs().scoreDocs;
-        if (walk.earlyTerminated() || found.length < Math.min(k, count)) {
-            return exact(query, k, passing);
+        if (walk.earlyTerminated() || found.length < wanted) {
+            return exact(query, wanted, passing);
         }
-        TopK top = new TopK(k);
+        TopK top = new TopK(wanted);
         for (ScoreDoc hit : found) {
             top.offer(hit.score, hit.doc);
         }

@@ -235,6 +235,9 @@ class HnswVectorSearchTest extends VectorSearchTestCase {
         HnswVectorSearch s = HnswVectorSearch.builder(small).optThreads(1).build();
         Hits hits = s.search(queries[0], 100, null);
         assertArrayEquals(bruteForce(small, queries[0], 100, null), hits.ordinals());
+        // a k far beyond any catalog sizes nothing by k
+        assertArrayEquals(hits.ordinals(), s.search(queries[0], Integer.MAX_VALUE, null).ordinals());
+        assertEquals(K, search.search(queries[0], Integer.MAX_VALUE, row -> row < K).size());
     }
 
     @Test
