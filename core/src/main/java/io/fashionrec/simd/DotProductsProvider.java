@@ -5,8 +5,9 @@ import java.lang.System.Logger.Level;
 import java.util.function.Supplier;
 
 /**
- * The one place that chooses a {@link DotProducts} for this JVM, once, at first use: the Vector
- * API implementation when the JVM can run it well, otherwise the plain one. The choice is logged
+ * The one place that chooses a {@link DotProducts} (and with it a {@link QuantizedDotProducts})
+ * for this JVM, once, at first use: the Vector API implementation when the JVM can run it well,
+ * otherwise the plain one. The choice is logged
  * once through {@link System.Logger}: at DEBUG when the Vector API is used or the plain one was
  * asked for, at WARNING with the remedy when the module is missing, at INFO when the hardware or
  * JVM mode rules the Vector API out.
