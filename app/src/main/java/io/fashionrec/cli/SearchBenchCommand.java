@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.simd.DotProductsProvider;
 import io.fashionrec.vectors.ExactVectorSearch;
+import io.fashionrec.vectors.HnswVectorSearch;
+import io.fashionrec.vectors.SearchKind;
 import io.fashionrec.vectors.Hits;
 import io.fashionrec.vectors.NpyFile;
 import io.fashionrec.vectors.VectorSearch;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Option;
 final class SearchBenchCommand implements Callable<Integer> {
 
     /** What {@code --search} can name, and how each is built; an implementation joins with one entry. */
-    private static final Map<String, SearchFactory> SEARCHES = new TreeMap<>(Map.of(
-            "exact", (vectors, o) -> ExactVectorSearch.builder(vectors).threads(o.threads).storage(o.storage).build()));
+    private static final Map<SearchKind, SearchFactory> SEARCHES = Map.of(
+            SearchKind.EXACT, (vectors, o) -> ExactVectorSearch.builder(vectors).threads(o.threads).storage(o.storage).build(),
+            SearchKind.APPROXIMATE, (vectors, o) -> HnswVectorSearch.builder(vectors).optThreads(o.threads).optEfSearch(o.ef).build());
 
     /** Scores closer than this are a tie between FAISS's row and ours (float sums in different orders). */
     private static final double TIE = 1e-6;
@@ -56,8 +58,13 @@ final class SearchBenchCommand implements Callable<Integer> {
     int k;
 
     @Option(names = "--search", paramLabel = "NAME", defaultValue = "exact",
-            description = "The search to time: exact (every row scored; the only one so far). Default: ${DEFAULT-VALUE}.")
+            description = "The search to time: exact (every row scored), approximate (HNSW, candidates walked on a graph) or auto "
+                    + "(approximate above " + SearchKind.AUTO_APPROXIMATE_ABOVE_FLOATS + " stored floats). Default: ${DEFAULT-VALUE}.")
     String search;
+
+    @Option(names = "--ef", paramLabel = "N", defaultValue = "" + HnswVectorSearch.DEFAULT_EF_SEARCH,
+            description = "Candidates an approximate search keeps while walking (more: higher recall, slower). Default: ${DEFAULT-VALUE}.")
+    int ef;
 
     @Option(names = "--storage", paramLabel = "KIND", defaultValue = "FLOAT32",
             description = "Rows the exact search scans for single queries: FLOAT32, or INT8 (an int8 copy scanned first, then "
@@ -88,9 +95,14 @@ final class SearchBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchFactory factory = SEARCHES.get(search);
-        if (factory == null) {
-            throw new BadOptionException("--search must be one of " + SEARCHES.keySet() + ", got '" + search + "'");
+        SearchKind requested;
+        try {
+            requested = SearchKind.parse(search);
+        } catch (IllegalArgumentException e) {
+            throw new BadOptionException("--search: " + e.getMessage());
+        }
+        if (ef < 1) {
+            throw new BadOptionException("--ef must be at least 1, got " + ef);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         threads = threadsOption == null ? cores : threadsOption;
@@ -121,8 +133,9 @@ final class SearchBenchCommand implements Callable<Integer> {
         }
         int n = vectors.rows();
         int d = vectors.cols();
+        SearchKind kind = requested.resolve(n, d);
         long start = System.nanoTime();
-        VectorSearch index = factory.build(vectors, this);
+        VectorSearch index = SEARCHES.get(kind).build(vectors, this);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
         vectors = null; // the search keeps what it needs; let the file's copy go before memory is measured
 
@@ -139,8 +152,19 @@ final class SearchBenchCommand implements Callable<Integer> {
         Hits[] batch = index.searchBatch(queries, k, null);
         double batchQps = queries.length / ((System.nanoTime() - start) / 1e9);
 
-        // An exact search's batch is the exact answer; any other is measured against an exact scan of the file.
-        Hits[] exact = index instanceof ExactVectorSearch ? batch : ExactVectorSearch.of(NpyFile.readFloat32(vectorsFile)).searchBatch(queries, k, null);
+        // An exact search's batch is the exact answer; any other is measured against an exact scan of the
+        // file, timed one query at a time like ours so the speed-up over exact comes from the same run.
+        Hits[] exact = batch;
+        double exactSingleQps = singleQps;
+        if (kind != SearchKind.EXACT) {
+            VectorSearch scan = ExactVectorSearch.builder(NpyFile.readFloat32(vectorsFile)).threads(threads).build();
+            exact = new Hits[queries.length];
+            start = System.nanoTime();
+            for (int q = 0; q < queries.length; q++) {
+                exact[q] = scan.search(queries[q], k, null);
+            }
+            exactSingleQps = queries.length / ((System.nanoTime() - start) / 1e9);
+        }
         double recall = recall(single, exact);
         if (topk != null) {
             writeIds(topk, single);
@@ -154,7 +178,15 @@ final class SearchBenchCommand implements Callable<Integer> {
             doc.put("dimension", d);
             doc.put("queries", queries.length);
             doc.put("k", k);
-            doc.put("search", search);
+            doc.put("search", kind.label());
+            if (requested != kind) {
+                doc.put("requested", requested.label());
+            }
+            if (kind == SearchKind.APPROXIMATE) {
+                doc.put("ef", ef);
+                doc.put("exact_single_qps", round(exactSingleQps, 1));
+                doc.put("single_vs_exact", round(singleQps / exactSingleQps, 2));
+            }
             doc.put("single_qps", round(singleQps, 1));
             doc.put("batch_qps", round(batchQps, 1));
             doc.put("recall", round(recall, 4));
@@ -174,6 +206,7 @@ final class SearchBenchCommand implements Callable<Integer> {
                 putFigures(h, peerRun.hnswlib());
                 doc.put("single_vs_faiss", round(singleQps / peerRun.faiss().singleQps(), 2));
                 doc.put("batch_vs_faiss", round(batchQps / peerRun.faiss().batchQps(), 2));
+                doc.put("single_vs_hnswlib", round(singleQps / peerRun.hnswlib().singleQps(), 2));
                 doc.put("ids_equal_faiss", faiss.mismatches() == 0);
                 doc.put("faiss_mismatches", faiss.mismatches());
                 doc.put("faiss_ties", faiss.ties());
@@ -184,7 +217,7 @@ final class SearchBenchCommand implements Callable<Integer> {
             Json.print(streams.out(), doc);
         } else {
             streams.out().printf(Locale.ROOT, "%s search (%s), %d x %d, %d queries, k %d: %.1f q/s one at a time, %.1f q/s batched, "
-                    + "recall %.4f, build %.3f s, RSS %.0f MB%n", search, storage.name().toLowerCase(Locale.ROOT), n, d, queries.length, k,
+                    + "recall %.4f, build %.3f s, RSS %.0f MB%n", kind.label(), storage.name().toLowerCase(Locale.ROOT), n, d, queries.length, k,
                     singleQps, batchQps, recall, buildSeconds, memory[0] / 1024.0);
             if (peerRun != null) {
                 streams.out().printf(Locale.ROOT, "FAISS IndexFlatIP: %.1f q/s one at a time (x%.2f), %.1f q/s batched (x%.2f); "

@@ -94,7 +94,29 @@ class SearchBenchCommandTest {
     void anUnknownSearchIsAnOptionErrorNamingTheKnownOnes() {
         Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer", "--search", "hnsw");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("--search must be one of [exact], got 'hnsw'"), r.err());
+        assertTrue(r.err().contains("--search: unknown search 'hnsw': expected exact, approximate or auto"), r.err());
+    }
+
+    @Test
+    void approximateSearchReportsItsRecallAndSpeedAgainstAnExactScanOfTheSameRun() throws Exception {
+        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "5",
+                "--no-peer", "--search", "approximate", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertEquals("approximate", doc.get("search").asText());
+        assertTrue(doc.get("recall").asDouble() >= 0.9, "recall " + doc.get("recall"));
+        assertTrue(doc.get("exact_single_qps").asDouble() > 0);
+        assertEquals(doc.get("single_qps").asDouble() / doc.get("exact_single_qps").asDouble(), doc.get("single_vs_exact").asDouble(), 0.01);
+    }
+
+    @Test
+    void autoScansSmallSetsExactly() throws Exception {
+        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer", "--search", "auto", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertEquals("exact", doc.get("search").asText(), "400 x 24 floats is far below the auto threshold");
+        assertEquals("auto", doc.get("requested").asText());
+        assertEquals(1.0, doc.get("recall").asDouble());
     }
 
     @Test
