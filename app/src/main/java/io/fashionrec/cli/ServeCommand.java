@@ -2,6 +2,7 @@ package io.fashionrec.cli;
 
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.server.RecommendationServer;
+import io.fashionrec.vectors.SearchKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
         @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "10", description = "Largest photo upload, in MB (default: ${DEFAULT-VALUE}).")
         int maxUploadMb;
 
+        @Option(names = "--search", paramLabel = "KIND", defaultValue = "auto",
+                description = "exact (every product scored), approximate (an HNSW graph of the dense vectors, built at start, finds "
+                        + "candidates that are then scored exactly) or auto (approximate for large indexes). Default: ${DEFAULT-VALUE}.")
+        String search;
+
         @Option(names = "--cors-origin", paramLabel = "URL",
                 description = "An origin whose pages may call the API, e.g. https://shop.example (repeatable; default: none, CORS off).")
         List<String> corsOrigins = new ArrayList<>();
@@ -63,12 +69,18 @@ final class ServeCommand implements Callable<Integer> {
             if (maxUploadMb < 1 || maxUploadMb > 1024) {
                 throw new BadOptionException("--max-upload-mb must be between 1 and 1024, got " + maxUploadMb);
             }
-            RecommendationServer running = RecommendationServer.builder(index).optHost(host).optPort(port)
+            SearchKind kind;
+            try {
+                kind = SearchKind.parse(search);
+            } catch (IllegalArgumentException e) {
+                throw new BadOptionException("--search: " + e.getMessage());
+            }
+            RecommendationServer running = RecommendationServer.builder(index).optHost(host).optPort(port).optSearch(kind)
                     .optMaxUploadBytes(maxUploadMb * 1024L * 1024L).optCorsOrigins(corsOrigins)
                     .optPhotoEncoder(ImageModels::forIndex).optWatch(directory, INDEX_POLL).build().start();
             Thread stop = new Thread(running::close, "fashionrec-server-stop");
             Runtime.getRuntime().addShutdownHook(stop);
-            streams.out().println("serving " + index.size() + " products at " + running.url() + "/  (API: " + running.url()
+            streams.out().println("serving " + index.size() + " products (" + running.searchKind().label() + " search) at " + running.url() + "/  (API: " + running.url()
                     + "/api/openapi.json; Ctrl-C stops)");
             streams.out().flush();
             try {

@@ -1,6 +1,7 @@
 package io.fashionrec.recommend;
 
 import io.fashionrec.align.TextToImageAlignment;
+import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.feature.Vectors;
 import io.fashionrec.fusion.FusedScorer;
@@ -11,6 +12,7 @@ import io.fashionrec.index.FusedVectors;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.simd.DotProducts;
 import io.fashionrec.simd.DotProductsProvider;
+import io.fashionrec.vectors.SearchKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -37,6 +39,10 @@ public final class Recommender {
     /** How many history items a recommendation names as the ones it is closest to. */
     public static final int CLOSEST_SHOWN = 3;
 
+    /** Approximate search scores exactly this many candidates per result asked for (at least {@link #MIN_CANDIDATES}). */
+    public static final int CANDIDATES_PER_RESULT = 10;
+    static final int MIN_CANDIDATES = 100;
+
     /** The modalities a result's score is broken down into, in {@link Recommendation}'s order. */
     private static final Modality[] EXPLAINED = {Modality.IMAGE, Modality.TEXT, Modality.ALIGNMENT};
 
@@ -44,11 +50,37 @@ public final class Recommender {
     private final FusedVectors vectors;
     private final FusionLayout layout;
     private final DotProducts dotProducts = DotProductsProvider.get();
+    /** The HNSW candidate generator of approximate search, or null for exact search. */
+    private final CandidateGraph graph;
 
+    /** Exact search: every product scored. */
     public Recommender(ProductIndex index) {
+        this(index, SearchKind.EXACT);
+    }
+
+    /**
+     * A recommender searching as {@code kind} says: {@code approximate} builds an HNSW graph over
+     * the products' dense vectors here (seconds per ten thousand products), then each search
+     * scores exactly only the {@link #CANDIDATES_PER_RESULT}·k candidates the graph finds (filters
+     * applied during the walk); {@code auto} does so above
+     * {@link SearchKind#AUTO_APPROXIMATE_ABOVE_FLOATS} stored dense floats. Worth it for a
+     * long-running server on a large catalog, not for one query.
+     */
+    public Recommender(ProductIndex index, SearchKind kind) {
         this.index = index;
         this.vectors = index.vectors();
         this.layout = vectors.layout();
+        long denseFloats = 0;
+        for (int s = 1; s < layout.size(); s++) {
+            denseFloats += (long) vectors.size() * layout.get(s).dimension();
+        }
+        SearchKind resolved = kind.resolve(denseFloats, 1);
+        this.graph = resolved == SearchKind.APPROXIMATE && vectors.size() > 0 ? new CandidateGraph(index) : null;
+    }
+
+    /** How this recommender searches: exact or approximate (never auto). */
+    public SearchKind searchKind() {
+        return graph == null ? SearchKind.EXACT : SearchKind.APPROXIMATE;
     }
 
     public ProductIndex index() {
@@ -251,7 +283,38 @@ public final class Recommender {
 
     private List<Recommendation> search(QueryVectors query, int exclude, SearchOptions options) {
         ProductFilter filter = ProductFilter.of(index.products(), options, exclude);
-        return rank(dots(query), query.mask(), exclude, filter, options);
+        if (graph != null && CandidateGraph.canSearch(query)) {
+            return searchCandidates(query, exclude, filter, options);
+        }
+        return rank(dots(query), null, query.mask(), exclude, filter, options);
+    }
+
+    /** Approximate search: the graph's candidates (filter applied during the walk), scored exactly. */
+    private List<Recommendation> searchCandidates(QueryVectors query, int exclude, ProductFilter filter, SearchOptions options) {
+        int k = Math.min(options.k(), Math.max(1, vectors.size()));
+        int wanted = (int) Math.min(Integer.MAX_VALUE, Math.max((long) CANDIDATES_PER_RESULT * k, MIN_CANDIDATES));
+        int[] candidates = graph.candidates(query, wanted, j -> j != exclude && (filter.isEmpty() || filter.accepts(j)));
+        // In product order, so that the column order breaks ties as the exact scan does (lower ordinal first).
+        java.util.Arrays.sort(candidates);
+        float[][] dots = new float[layout.size()][candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            int j = candidates[c];
+            if (!query.text().isEmpty()) {
+                dots[0][c] = (float) query.text().dot(vectors.text(j));
+            }
+            for (int s = 1; s < layout.size(); s++) {
+                if (query.dense()[s] != null && (vectors.mask(j) & (1 << s)) != 0) {
+                    float[] q = query.dense()[s];
+                    FloatMatrix m = vectors.dense(s);
+                    float sum = 0;
+                    for (int i = 0, at = m.offset(j); i < q.length; i++) {
+                        sum += q[i] * m.data()[at + i];
+                    }
+                    dots[s][c] = sum;
+                }
+            }
+        }
+        return rank(dots, candidates, query.mask(), exclude, filter, options);
     }
 
     /**
@@ -268,6 +331,13 @@ public final class Recommender {
         if (ids.size() != options.size()) {
             throw new IllegalArgumentException(ids.size() + " ids but " + options.size() + " options");
         }
+        if (graph != null) { // each query walks the graph on its own: there is no scan to share
+            List<List<Recommendation>> out = new ArrayList<>(ids.size());
+            for (int q = 0; q < ids.size(); q++) {
+                out.add(similar(ids.get(q), options.get(q)));
+            }
+            return out;
+        }
         int[] ordinals = new int[ids.size()];
         ProductFilter[] filters = new ProductFilter[ids.size()];
         for (int q = 0; q < ordinals.length; q++) {
@@ -277,33 +347,42 @@ public final class Recommender {
         float[][][] dots = productDots(ordinals);
         List<List<Recommendation>> out = new ArrayList<>(ordinals.length);
         for (int q = 0; q < ordinals.length; q++) {
-            out.add(rank(dots[q], vectors.mask(ordinals[q]), ordinals[q], filters[q], options.get(q)));
+            out.add(rank(dots[q], null, vectors.mask(ordinals[q]), ordinals[q], filters[q], options.get(q)));
         }
         return out;
     }
 
-    /** The k best products for one query's per-segment dot products {@code dots[s][j]}. */
-    private List<Recommendation> rank(float[][] dots, int queryMask, int exclude, ProductFilter filter, SearchOptions options) {
+    /**
+     * The k best products for one query's per-segment dot products {@code dots[s][c]}, where
+     * column {@code c} is product {@code columns[c]} (in increasing order), or product {@code c}
+     * when {@code columns} is null.
+     */
+    private List<Recommendation> rank(float[][] dots, int[] columns, int queryMask, int exclude, ProductFilter filter,
+                                      SearchOptions options) {
         FusedScorer scorer = scorer(options);
         // k comes from users (-k on the command line) and sizes TopK's arrays: no more than the
         // index can return, or a huge k exhausts the heap before the scan starts.
         TopK top = new TopK(Math.min(options.k(), Math.max(1, vectors.size())));
-        for (int j = 0; j < vectors.size(); j++) {
+        int count = columns == null ? vectors.size() : columns.length;
+        // TopK holds columns; columns ascend with products, so its ties break by lower product too.
+        for (int c = 0; c < count; c++) {
+            int j = columns == null ? c : columns[c];
             if (j == exclude) {
                 continue;
             }
-            double score = scorer.score(dots, j, queryMask, vectors.mask(j));
-            if (top.accepts(score, j) && (filter.isEmpty() || filter.accepts(j))) {
-                top.offer(score, j);
+            double score = scorer.score(dots, c, queryMask, vectors.mask(j));
+            if (top.accepts(score, c) && (filter.isEmpty() || filter.accepts(j))) {
+                top.offer(score, c);
             }
         }
         List<Recommendation> out = new ArrayList<>(top.size());
         float[] pair = new float[layout.size()];
         int[] best = top.ordinals();
         for (int r = 0; r < best.length; r++) {
-            int j = best[r];
+            int c = best[r];
+            int j = columns == null ? c : columns[c];
             for (int s = 0; s < pair.length; s++) {
-                pair[s] = dots[s][j];
+                pair[s] = dots[s][c];
             }
             int cm = vectors.mask(j);
             out.add(new Recommendation(j, index.products().id(j), index.products().name(j), top.score(r),

@@ -3,6 +3,7 @@ package io.fashionrec.server;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.index.ProductIndexFormat;
 import io.fashionrec.index.store.Manifest;
+import io.fashionrec.vectors.SearchKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,21 +28,24 @@ final class LiveIndex implements AutoCloseable {
 
     private final AtomicReference<ServedIndex> current;
     private final Path directory;
+    private final SearchKind search;
     private final Thread watcher;
     private volatile Object loadedVersion;
     private volatile long reloads;
 
     /** An index that never changes. */
-    LiveIndex(ProductIndex index) {
-        this.current = new AtomicReference<>(new ServedIndex(index));
+    LiveIndex(ProductIndex index, SearchKind search) {
+        this.current = new AtomicReference<>(new ServedIndex(index, search));
         this.directory = null;
+        this.search = search;
         this.watcher = null;
     }
 
     /** {@code index}, as loaded from {@code directory}, replaced by each new generation found there every {@code poll}. */
-    LiveIndex(ProductIndex index, Path directory, Duration poll) {
-        this.current = new AtomicReference<>(new ServedIndex(index));
+    LiveIndex(ProductIndex index, SearchKind search, Path directory, Duration poll) {
+        this.current = new AtomicReference<>(new ServedIndex(index, search));
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.search = search;
         this.loadedVersion = version();
         this.watcher = new Thread(() -> watch(poll.toMillis()), "fashionrec-index-watcher");
         watcher.setDaemon(true);
@@ -68,7 +72,7 @@ final class LiveIndex implements AutoCloseable {
             Object version = version();
             if (version != null && !version.equals(loadedVersion)) {
                 try {
-                    ServedIndex fresh = new ServedIndex(ProductIndexFormat.read(directory));
+                    ServedIndex fresh = new ServedIndex(ProductIndexFormat.read(directory), search);
                     current.set(fresh);
                     loadedVersion = version;
                     reloads++;

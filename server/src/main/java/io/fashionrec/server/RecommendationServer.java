@@ -4,6 +4,8 @@ import io.fashionrec.image.ImageDecoder;
 import io.fashionrec.image.ImageEncoder;
 import io.fashionrec.image.ImageLimits;
 import io.fashionrec.index.ProductIndex;
+import io.fashionrec.recommend.Recommender;
+import io.fashionrec.vectors.SearchKind;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Handler;
@@ -43,7 +45,7 @@ public final class RecommendationServer implements AutoCloseable {
 
     private RecommendationServer(Builder b) {
         this.settings = b;
-        this.live = b.watched == null ? new LiveIndex(b.index) : new LiveIndex(b.index, b.watched, b.pollEvery);
+        this.live = b.watched == null ? new LiveIndex(b.index, b.search) : new LiveIndex(b.index, b.search, b.watched, b.pollEvery);
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(b.maxPixels, b.maxUploadBytes));
         this.encoders = new PhotoEncoders(b.photoEncoder);
         this.searches = new SearchQueue(b.searchThreads, b.searchTimeout);
@@ -81,6 +83,7 @@ public final class RecommendationServer implements AutoCloseable {
         route(HandlerType.GET, "/health", ctx -> {
             ProductIndex served = live.current().index;
             Json.send(ctx, Json.object().put("status", "ok").put("products", served.size())
+                    .put("search", live.current().recommender.searchKind().label())
                     .put("imageEncoder", served.imageEncoder().label()).put("reloads", live.reloads()));
         });
         byte[] openApi = resource(WEB + "/openapi.json");
@@ -140,6 +143,11 @@ public final class RecommendationServer implements AutoCloseable {
         return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port();
     }
 
+    /** How the index now served is searched: exact or approximate. */
+    public SearchKind searchKind() {
+        return live.current().recommender.searchKind();
+    }
+
     /** The API's routes as {@code "GET /api/products/{id}"}, in registration order. */
     public List<String> apiRoutes() {
         return List.copyOf(routes);
@@ -170,6 +178,7 @@ public final class RecommendationServer implements AutoCloseable {
         private Duration searchTimeout = Duration.ofSeconds(10);
         private List<String> corsOrigins = List.of();
         private int searchThreads = Runtime.getRuntime().availableProcessors();
+        private SearchKind search = SearchKind.EXACT;
 
         private Builder(ProductIndex index) {
             this.index = Objects.requireNonNull(index, "index");
@@ -229,6 +238,16 @@ public final class RecommendationServer implements AutoCloseable {
         public Builder optWatch(Path directory, Duration every) {
             this.watched = Objects.requireNonNull(directory, "directory");
             this.pollEvery = Objects.requireNonNull(every, "every");
+            return this;
+        }
+
+        /**
+         * How searches find products (default exact): {@code approximate} walks an HNSW graph of
+         * the index's dense vectors, built when the index is loaded, and scores its candidates
+         * exactly; {@code auto} does so for large indexes only. See {@link Recommender#Recommender(ProductIndex, SearchKind)}.
+         */
+        public Builder optSearch(SearchKind kind) {
+            this.search = Objects.requireNonNull(kind, "kind");
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.fashionrec.server;
 
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.recommend.Recommender;
+import io.fashionrec.vectors.SearchKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,9 +28,10 @@ final class ServedIndex {
         }
     };
 
-    ServedIndex(ProductIndex index) {
+    /** @param search how the recommender searches; an approximate one builds its graph here */
+    ServedIndex(ProductIndex index, SearchKind search) {
         this.index = index;
-        this.recommender = new Recommender(index);
+        this.recommender = new Recommender(index, search);
         this.json = new ProductJson(index);
         this.browser = new CatalogBrowser(recommender);
     }

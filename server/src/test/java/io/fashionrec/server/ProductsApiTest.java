@@ -160,6 +160,22 @@ class ProductsApiTest {
     }
 
     @Test
+    void anApproximateServerScoresTheCandidatesItFindsExactly() {
+        try (RecommendationServer approximate = RecommendationServer.builder(shop.index()).optPort(0)
+                .optSearch(io.fashionrec.vectors.SearchKind.APPROXIMATE).build().start()) {
+            SyntheticShop.Client client = new SyntheticShop.Client(approximate.url());
+            assertEquals("approximate", ok(client.get("/health")).path("search").asText());
+            String id = products.id(11);
+            java.util.Map<String, Double> exact = new java.util.HashMap<>();
+            recommender.similar(id, SearchOptions.top(products.size())).forEach(r -> exact.put(r.id(), r.score()));
+            JsonNode results = ok(client.get("/api/products/" + id + "/similar?k=8")).path("results");
+            assertEquals(8, results.size());
+            results.forEach(r -> assertEquals(exact.get(r.path("id").asText()), r.path("score").asDouble(), 1e-6, r.toString()));
+        }
+        assertEquals("exact", ok(shop.get("/health")).path("search").asText());
+    }
+
+    @Test
     void badSimilarParametersAreNamed() {
         String base = "/api/products/" + products.id(0) + "/similar?";
         error(shop.get(base + "k=abc"), 400, "k", "abc");
