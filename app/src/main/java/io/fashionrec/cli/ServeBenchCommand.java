@@ -7,6 +7,7 @@ import io.fashionrec.index.ProductIndexFormat;
 import io.fashionrec.recommend.Recommender;
 import io.fashionrec.recommend.SearchOptions;
 import io.fashionrec.server.RecommendationServer;
+import io.fashionrec.vectors.SearchKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +61,11 @@ final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Results per request (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--search", paramLabel = "KIND", defaultValue = "exact",
+            description = "How the server and the in-process Recommender search: exact, approximate or auto (as serve --search). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String search;
+
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
@@ -68,6 +74,12 @@ final class ServeBenchCommand implements Callable<Integer> {
         if (requests < 1 || clients < 1 || warmup < 0 || k < 1) {
             throw new BadOptionException("--requests, --clients and -k must be at least 1 and --warmup at least 0; got " + requests + ", "
                     + clients + ", " + k + " and " + warmup);
+        }
+        SearchKind kind;
+        try {
+            kind = SearchKind.parse(search);
+        } catch (IllegalArgumentException e) {
+            throw new BadOptionException("--search: " + e.getMessage());
         }
         Path scratch = null;
         ProductIndex index;
@@ -78,8 +90,9 @@ final class ServeBenchCommand implements Callable<Integer> {
             index = CatalogIndexing.run(source.catalog, scratch.resolve("index"), Map.of(ImageModels.MODEL, ImageModels.CLASSIC),
                     IndexBuilder.builder(), streams.err()).result().index();
         }
-        try (RecommendationServer server = RecommendationServer.builder(index).optPort(0).build().start()) {
-            report(index, measure(index, server));
+        try (RecommendationServer server = RecommendationServer.builder(index).optPort(0).optSearch(kind).build().start()) {
+            Recommender direct = new Recommender(index, kind);
+            report(index, direct.searchKind(), measure(index, server, direct));
         } finally {
             if (scratch != null) {
                 PeerOptions.deleteScratch(scratch);
@@ -97,13 +110,12 @@ final class ServeBenchCommand implements Callable<Integer> {
     private record Sides(ClosedLoop.Result inProcess, double batchedPerSecond, ClosedLoop.Result server) {
     }
 
-    private Sides measure(ProductIndex index, RecommendationServer server) throws InterruptedException {
+    private Sides measure(ProductIndex index, RecommendationServer server, Recommender recommender) throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < index.size(); i++) {
             ids.add(index.products().id(i));
         }
         Collections.shuffle(ids, new Random(42)); // the same request order on both sides, and every run
-        Recommender recommender = new Recommender(index);
         SearchOptions options = SearchOptions.top(k);
         ClosedLoop.ClientFactory direct = () -> n -> !recommender.similar(ids.get(n % ids.size()), options).isEmpty();
         List<String> paths = ids.stream().map(id -> "/api/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/similar?k=" + k).toList();
@@ -136,7 +148,7 @@ final class ServeBenchCommand implements Callable<Integer> {
         streams.err().flush();
     }
 
-    private void report(ProductIndex index, Sides sides) {
+    private void report(ProductIndex index, SearchKind resolved, Sides sides) {
         ClosedLoop.Result s = sides.server();
         double ratio = s.perSecond() / sides.inProcess().perSecond();
         boolean met = s.failures() == 0 && s.millis(0.99) < MAX_P99_MILLIS && ratio >= MIN_RATIO;
@@ -146,6 +158,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             doc.put("date", LocalDate.now().toString());
             doc.put("machine", Machine.describe());
             doc.put("products", index.size());
+            doc.put("search", resolved.label());
             doc.put("clients", clients);
             doc.put("k", k);
             put(doc.putObject("server"), s);
@@ -164,6 +177,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                     + "%.0f queries/s in batches of %d%n", sides.inProcess().perSecond(), ratio, sides.batchedPerSecond(), RecommendationServer.MAX_SIMILAR_BATCH);
             streams.out().printf(Locale.ROOT, "targets (0 failures, p99 < %.0f ms, ratio >= %.2f): %s  [%s, %s, %d products]%n", MAX_P99_MILLIS,
                     MIN_RATIO, met ? "met" : "NOT met", Machine.describe(), LocalDate.now(), index.size());
+            streams.out().println("search: " + resolved.label());
             if (s.firstFailure() != null) {
                 streams.out().println("first failure: " + s.firstFailure());
             }

@@ -25,6 +25,7 @@ class ServeBenchCommandTest {
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals(10, doc.path("products").asInt());
+        assertEquals("exact", doc.path("search").asText());
         JsonNode server = doc.path("server");
         assertEquals(300, server.path("requests").asInt());
         assertEquals(0, server.path("failures").asInt(), doc.toString());
@@ -34,6 +35,20 @@ class ServeBenchCommandTest {
         assertTrue(doc.path("inProcess").path("perSecond").asDouble() > 0);
         double ratio = server.path("perSecond").asDouble() / doc.path("inProcess").path("perSecond").asDouble();
         assertEquals(ratio, doc.path("ratio").asDouble(), 0.002);
+    }
+
+    @Test
+    void theApproximateSearchIsLoadTestedTooAndAnUnknownOneIsAUsageError() throws Exception {
+        Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
+        CommandLineTest.Run run = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--requests", "100",
+                "--clients", "2", "--warmup", "10", "--search", "approximate", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals("approximate", doc.path("search").asText());
+        assertEquals(0, doc.path("server").path("failures").asInt(), doc.toString());
+        CommandLineTest.Run bad = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--search", "fuzzy");
+        assertEquals(ExitCodes.USAGE, bad.exit());
+        assertTrue(bad.err().contains("--search: unknown search 'fuzzy'"), bad.err());
     }
 
     @Test
