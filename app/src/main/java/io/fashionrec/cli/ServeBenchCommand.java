@@ -92,7 +92,8 @@ final class ServeBenchCommand implements Callable<Integer> {
         }
         try (RecommendationServer server = RecommendationServer.builder(index).optPort(0).optSearch(kind).build().start()) {
             Recommender direct = new Recommender(index, kind);
-            report(index, direct.searchKind(), measure(index, server, direct));
+            double recall = direct.searchKind() == SearchKind.EXACT ? 1.0 : recall(index, direct);
+            report(index, direct.searchKind(), recall, measure(index, server, direct));
         } finally {
             if (scratch != null) {
                 PeerOptions.deleteScratch(scratch);
@@ -148,7 +149,26 @@ final class ServeBenchCommand implements Callable<Integer> {
         streams.err().flush();
     }
 
-    private void report(ProductIndex index, SearchKind resolved, Sides sides) {
+    /** How many products the recall of an approximate search is measured on. */
+    static final int RECALL_QUERIES = 500;
+
+    /** Recall@k of {@code approximate} against an exact scan, over the first {@link #RECALL_QUERIES} products. */
+    private double recall(ProductIndex index, Recommender approximate) {
+        Recommender exact = new Recommender(index);
+        int queries = Math.min(RECALL_QUERIES, index.size());
+        long found = 0;
+        long wanted = 0;
+        for (int i = 0; i < queries; i++) {
+            String id = index.products().id(i);
+            java.util.Set<String> truth = new java.util.HashSet<>();
+            exact.similar(id, SearchOptions.top(k)).forEach(r -> truth.add(r.id()));
+            found += approximate.similar(id, SearchOptions.top(k)).stream().filter(r -> truth.contains(r.id())).count();
+            wanted += truth.size();
+        }
+        return wanted == 0 ? 1.0 : (double) found / wanted;
+    }
+
+    private void report(ProductIndex index, SearchKind resolved, double recall, Sides sides) {
         ClosedLoop.Result s = sides.server();
         double ratio = s.perSecond() / sides.inProcess().perSecond();
         boolean met = s.failures() == 0 && s.millis(0.99) < MAX_P99_MILLIS && ratio >= MIN_RATIO;
@@ -159,6 +179,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             doc.put("machine", Machine.describe());
             doc.put("products", index.size());
             doc.put("search", resolved.label());
+            doc.put("recall", round(recall, 4));
             doc.put("clients", clients);
             doc.put("k", k);
             put(doc.putObject("server"), s);
@@ -177,7 +198,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                     + "%.0f queries/s in batches of %d%n", sides.inProcess().perSecond(), ratio, sides.batchedPerSecond(), RecommendationServer.MAX_SIMILAR_BATCH);
             streams.out().printf(Locale.ROOT, "targets (0 failures, p99 < %.0f ms, ratio >= %.2f): %s  [%s, %s, %d products]%n", MAX_P99_MILLIS,
                     MIN_RATIO, met ? "met" : "NOT met", Machine.describe(), LocalDate.now(), index.size());
-            streams.out().println("search: " + resolved.label());
+            streams.out().printf(Locale.ROOT, "search: %s, recall@%d against exact %.4f%n", resolved.label(), k, recall);
             if (s.firstFailure() != null) {
                 streams.out().println("first failure: " + s.firstFailure());
             }

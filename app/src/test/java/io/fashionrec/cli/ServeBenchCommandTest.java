@@ -26,6 +26,7 @@ class ServeBenchCommandTest {
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals(10, doc.path("products").asInt());
         assertEquals("exact", doc.path("search").asText());
+        assertEquals(1.0, doc.path("recall").asDouble());
         JsonNode server = doc.path("server");
         assertEquals(300, server.path("requests").asInt());
         assertEquals(0, server.path("failures").asInt(), doc.toString());
@@ -45,6 +46,7 @@ class ServeBenchCommandTest {
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals("approximate", doc.path("search").asText());
+        assertTrue(doc.path("recall").asDouble() > 0.5, "recall " + doc.path("recall"));
         assertEquals(0, doc.path("server").path("failures").asInt(), doc.toString());
         CommandLineTest.Run bad = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--search", "fuzzy");
         assertEquals(ExitCodes.USAGE, bad.exit());
