@@ -95,12 +95,7 @@ final class SearchBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchKind requested;
-        try {
-            requested = SearchKind.parse(search);
-        } catch (IllegalArgumentException e) {
-            throw new BadOptionException("--search: " + e.getMessage());
-        }
+        SearchKind requested = SearchKinds.parse(search);
         if (ef < 1) {
             throw new BadOptionException("--ef must be at least 1, got " + ef);
         }

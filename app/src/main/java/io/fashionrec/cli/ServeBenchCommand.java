@@ -75,12 +75,7 @@ final class ServeBenchCommand implements Callable<Integer> {
             throw new BadOptionException("--requests, --clients and -k must be at least 1 and --warmup at least 0; got " + requests + ", "
                     + clients + ", " + k + " and " + warmup);
         }
-        SearchKind kind;
-        try {
-            kind = SearchKind.parse(search);
-        } catch (IllegalArgumentException e) {
-            throw new BadOptionException("--search: " + e.getMessage());
-        }
+        SearchKind kind = SearchKinds.parse(search);
         Path scratch = null;
         ProductIndex index;
         if (source.index != null) {

@@ -69,12 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             if (maxUploadMb < 1 || maxUploadMb > 1024) {
                 throw new BadOptionException("--max-upload-mb must be between 1 and 1024, got " + maxUploadMb);
             }
-            SearchKind kind;
-            try {
-                kind = SearchKind.parse(search);
-            } catch (IllegalArgumentException e) {
-                throw new BadOptionException("--search: " + e.getMessage());
-            }
+            SearchKind kind = SearchKinds.parse(search);
             RecommendationServer running = RecommendationServer.builder(index).optHost(host).optPort(port).optSearch(kind)
                     .optMaxUploadBytes(maxUploadMb * 1024L * 1024L).optCorsOrigins(corsOrigins)
                     .optPhotoEncoder(ImageModels::forIndex).optWatch(directory, INDEX_POLL).build().start();
