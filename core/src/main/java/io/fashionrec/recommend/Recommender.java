@@ -304,13 +304,8 @@ public final class Recommender {
             }
             for (int s = 1; s < layout.size(); s++) {
                 if (query.dense()[s] != null && (vectors.mask(j) & (1 << s)) != 0) {
-                    float[] q = query.dense()[s];
                     FloatMatrix m = vectors.dense(s);
-                    float sum = 0;
-                    for (int i = 0, at = m.offset(j); i < q.length; i++) {
-                        sum += q[i] * m.data()[at + i];
-                    }
-                    dots[s][c] = sum;
+                    dots[s][c] = dotProducts.dot(query.dense()[s], m.data(), m.offset(j)); // the scan's own bits
                 }
             }
         }

@@ -10,7 +10,7 @@ import io.fashionrec.feature.FloatMatrix;
  * <p>Implementations are stateless and thread-safe. Results are float sums whose order of
  * addition is the implementation's own, so two implementations may differ in the last bits;
  * each is within a few float roundings of the exact product per term. Within one implementation
- * a row's product with a query is the same bits from {@link #all} and from {@link #batch},
+ * a row's product with a query is the same bits from {@link #all}, {@link #batch} and {@link #dot},
  * whatever else is in the batch: a search answered alone or batched with others gets the same
  * scores and breaks ties the same way.
  */
@@ -37,6 +37,16 @@ public interface DotProducts {
      * @throws IllegalArgumentException if a length is wrong
      */
     void batch(float[][] queries, FloatMatrix matrix, float[][] out);
+
+    /**
+     * One query against one row, {@code query . data[offset .. offset + query.length)}: for rows
+     * scored one at a time at scattered places (a graph walk, candidates re-scored). The same bits
+     * as {@link #all} gives for that row, so a score does not depend on how it was computed.
+     *
+     * @throws IndexOutOfBoundsException if a non-empty row runs past {@code data} (from the array
+     *                                   accesses themselves: no check is added to this hot path)
+     */
+    float dot(float[] query, float[] data, int offset);
 
     /** A short name for logs and benchmarks, such as {@code "plain"}. */
     String name();

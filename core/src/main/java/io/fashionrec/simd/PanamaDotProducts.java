@@ -164,6 +164,11 @@ public final class PanamaDotProducts implements DotProducts {
         out3[j] = s3;
     }
 
+    @Override
+    public float dot(float[] query, float[] data, int offset) {
+        return dot(query, data, offset, query.length);
+    }
+
     /**
      * One query against one row, summed in exactly the order of {@link #fourRows} and
      * {@link #fourQueries} (one accumulator, lanes reduced, then the scalar tail), so a row's dot

@@ -95,25 +95,4 @@ public final class PanamaQuantizedDotProducts implements QuantizedDotProducts {
     private static FloatVector widen(byte[] codes, int offset) {
         return (FloatVector) ByteVector.fromArray(BYTES, codes, offset).convertShape(VectorOperators.B2F, FLOATS, 0);
     }
-
-    @Override
-    public float dot(float[] query, float[] data, int offset) {
-        int d = query.length;
-        int lanes = FLOATS.length();
-        FloatVector a0 = FloatVector.zero(FLOATS);
-        FloatVector a1 = FloatVector.zero(FLOATS);
-        int i = 0;
-        for (; i + 2 * lanes <= d; i += 2 * lanes) {
-            a0 = FloatVector.fromArray(FLOATS, query, i).fma(FloatVector.fromArray(FLOATS, data, offset + i), a0);
-            a1 = FloatVector.fromArray(FLOATS, query, i + lanes).fma(FloatVector.fromArray(FLOATS, data, offset + i + lanes), a1);
-        }
-        for (; i + lanes <= d; i += lanes) {
-            a0 = FloatVector.fromArray(FLOATS, query, i).fma(FloatVector.fromArray(FLOATS, data, offset + i), a0);
-        }
-        float s = a0.add(a1).reduceLanes(VectorOperators.ADD);
-        for (; i < d; i++) {
-            s += query[i] * data[offset + i];
-        }
-        return s;
-    }
 }

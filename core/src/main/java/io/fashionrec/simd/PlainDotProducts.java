@@ -42,6 +42,11 @@ public final class PlainDotProducts implements DotProducts {
         }
     }
 
+    @Override
+    public float dot(float[] query, float[] data, int offset) {
+        return dot(query, 0, data, offset, query.length);
+    }
+
     private static float dot(float[] a, int ao, float[] b, int bo, int len) {
         float s0 = 0;
         float s1 = 0;

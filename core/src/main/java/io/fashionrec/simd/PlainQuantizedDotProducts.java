@@ -33,21 +33,4 @@ public final class PlainQuantizedDotProducts implements QuantizedDotProducts {
             out[j] = (s0 + s1) + (s2 + s3);
         }
     }
-
-    @Override
-    public float dot(float[] query, float[] data, int offset) {
-        int d = query.length;
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 4 <= d; i += 4) {
-            s0 += query[i] * data[offset + i];
-            s1 += query[i + 1] * data[offset + i + 1];
-            s2 += query[i + 2] * data[offset + i + 2];
-            s3 += query[i + 3] * data[offset + i + 3];
-        }
-        for (; i < d; i++) {
-            s0 += query[i] * data[offset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
 }

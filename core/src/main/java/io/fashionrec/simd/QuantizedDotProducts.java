@@ -1,9 +1,9 @@
 package io.fashionrec.simd;
 
 /**
- * The two kernels of a search over a compact int8 copy of the vectors: a scan of every int8 row
- * (cheap: a quarter of the memory traffic of float32 rows) and the float32 product of one row,
- * with which the scan's best candidates are re-scored exactly.
+ * The kernel of a search over a compact int8 copy of the vectors: a scan of every int8 row
+ * (cheap: a quarter of the memory traffic of float32 rows). The scan's best candidates are then
+ * re-scored exactly with {@link DotProducts#dot}, the same bits as a float32 scan.
  * {@link DotProductsProvider#quantized()} gives the fastest implementation this JVM can run.
  *
  * <p>Implementations are stateless and thread-safe. As with {@link DotProducts}, the order of
@@ -22,13 +22,6 @@ public interface QuantizedDotProducts {
      * @throws IllegalArgumentException if an array is too short
      */
     void scan(float[] query, byte[] codes, int rows, float[] out);
-
-    /**
-     * The float32 product of {@code query} with the row at {@code data[offset .. offset + query.length)}.
-     *
-     * @throws IndexOutOfBoundsException if the row runs past {@code data}
-     */
-    float dot(float[] query, float[] data, int offset);
 
     /** A short name for logs and benchmarks. */
     String name();

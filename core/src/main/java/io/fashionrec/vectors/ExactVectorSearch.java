@@ -19,10 +19,10 @@ import java.util.function.IntPredicate;
  * bytes) and scans that for single queries; it then re-scores in float32 every row that could
  * still be in the top k. A row is skipped only when its int8 score plus a proven bound on the
  * int8 error (Cauchy-Schwarz on the rounding each row lost, plus float rounding) falls below the
- * k-th exact score found, so the ids are those of the float32 scan; scores are float32 products
- * and may differ from a float32 scan's in the last bits (a different order of addition), so two
- * rows whose products are within float rounding (about 1e-6) may swap. Batches scan the float32
- * rows either way: they are bound by arithmetic, not memory.
+ * k-th exact score found, so the ids are those of the float32 scan; the re-scoring uses
+ * {@link DotProducts#dot}, which gives a row the same bits as the float32 scan, so the scores are
+ * the scan's too. Batches scan the float32 rows either way: they are bound by arithmetic, not
+ * memory.
  *
  * <p>Immutable once built and thread-safe; searches from several threads share the helper threads.
  */
@@ -231,7 +231,7 @@ public final class ExactVectorSearch implements VectorSearch {
 
     private float exact(float[] query, int row) {
         int b = row / blockRows;
-        return quantized.dot(query, blocks[b].data(), (row - b * blockRows) * dimension);
+        return dots.dot(query, blocks[b].data(), (row - b * blockRows) * dimension);
     }
 
     @Override

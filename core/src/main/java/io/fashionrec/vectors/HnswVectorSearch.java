@@ -2,6 +2,7 @@ package io.fashionrec.vectors;
 
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.recommend.TopK;
+import io.fashionrec.simd.DotProductsProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
@@ -324,7 +325,7 @@ public final class HnswVectorSearch implements VectorSearch {
 
         /** Builds the graph over every row; takes time in proportion to rows x log(rows). */
         public HnswVectorSearch build() {
-            RowScorers scorers = new RowScorers(matrix, RowDot.forThisJvm());
+            RowScorers scorers = new RowScorers(matrix, DotProductsProvider.get());
             return new HnswVectorSearch(matrix, scorers, HnswVectorSearch.build(scorers, this), efSearch, threads);
         }
     }

@@ -1,6 +1,7 @@
 package io.fashionrec.vectors;
 
 import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.simd.DotProducts;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
@@ -16,9 +17,9 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 final class RowScorers implements RandomVectorScorerSupplier {
 
     private final FloatMatrix matrix;
-    private final RowDot dot;
+    private final DotProducts dot;
 
-    RowScorers(FloatMatrix matrix, RowDot dot) {
+    RowScorers(FloatMatrix matrix, DotProducts dot) {
         this.matrix = matrix;
         this.dot = dot;
     }

@@ -148,6 +148,29 @@ abstract class DotProductsTestCase {
     }
 
     @Test
+    void oneRowAtAnOffsetGivesTheBitsOfTheWholeScanAndFailsPastTheEnd() {
+        long seed = 93;
+        Random random = new Random(seed);
+        for (int trial = 0; trial < 60; trial++) {
+            int rows = 1 + random.nextInt(20);
+            int cols = trial % 6 == 0 ? 100 + random.nextInt(300) : randomCols(random);
+            FloatMatrix m = randomMatrix(random, rows, cols);
+            float[] query = randomVector(random, cols);
+            float[] scanned = new float[rows];
+            dotProducts().all(query, m, scanned);
+            for (int j = 0; j < rows; j++) {
+                assertEquals(scanned[j], dotProducts().dot(query, m.data(), m.offset(j)),
+                        "seed " + seed + ", trial " + trial + ": " + rows + "x" + cols + ", row " + j + " differs between dot() and all()");
+            }
+            if (cols > 0) { // an empty row reads nothing, wherever it starts
+                int past = m.data().length - cols + 1;
+                assertThrows(IndexOutOfBoundsException.class, () -> dotProducts().dot(query, m.data(), past),
+                        "seed " + seed + ", trial " + trial + ": a row running past the data");
+            }
+        }
+    }
+
+    @Test
     void wrongLengthsAreRefusedWithTheirValues() {
         FloatMatrix m = FloatMatrix.zeros(4, 3);
         IllegalArgumentException shortQuery = assertThrows(IllegalArgumentException.class,

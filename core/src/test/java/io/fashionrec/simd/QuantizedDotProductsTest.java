@@ -14,36 +14,29 @@ class QuantizedDotProductsTest {
     private static final List<QuantizedDotProducts> ALL = List.of(PlainQuantizedDotProducts.INSTANCE, PanamaQuantizedDotProducts.INSTANCE);
 
     @Test
-    void scanAndDotMatchDoublePrecisionSums() {
+    void scanMatchesDoublePrecisionSums() {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         for (int d : new int[] {1, 3, 7, 8, 15, 16, 17, 33, 64, 100, 512, 1031}) {
             int rows = 1 + random.nextInt(9);
             float[] query = new float[d];
             byte[] codes = new byte[rows * d + 5];
-            float[] data = new float[rows * d + 5];
             for (int i = 0; i < d; i++) {
                 query[i] = (float) random.nextGaussian();
             }
             random.nextBytes(codes);
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (float) random.nextGaussian();
-            }
             for (QuantizedDotProducts k : ALL) {
                 float[] out = new float[rows];
                 k.scan(query, codes, rows, out);
                 for (int j = 0; j < rows; j++) {
                     double want = 0;
-                    double wantFloat = 0;
                     double magnitude = 0;
                     for (int i = 0; i < d; i++) {
                         want += (double) query[i] * codes[j * d + i];
-                        wantFloat += (double) query[i] * data[j * d + i];
                         magnitude += Math.abs((double) query[i] * codes[j * d + i]);
                     }
                     String at = k.name() + ", seed " + seed + ", d " + d + ", row " + j;
                     assertEquals(want, out[j], magnitude * 1e-5, at);
-                    assertEquals(wantFloat, k.dot(query, data, j * d), 1e-3, at);
                 }
             }
         }
