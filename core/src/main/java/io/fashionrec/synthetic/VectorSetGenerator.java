@@ -1,5 +1,6 @@
 package io.fashionrec.synthetic;
 
+import io.fashionrec.feature.Vectors;
 import io.fashionrec.vectors.NpyRowWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class VectorSetGenerator {
             for (int i = 0; i < dimension; i++) {
                 centres[c * dimension + i] = (float) random.nextGaussian();
             }
-            normalise(centres, c * dimension, dimension);
+            Vectors.normalizeInPlace(centres, c * dimension, dimension);
         }
     }
 
@@ -129,7 +130,7 @@ public final class VectorSetGenerator {
             for (int i = 0; i < dimension; i++) {
                 into[o + i] = centres[co + i] + a * (random.nextInt() * 0x1p-31f);
             }
-            normalise(into, o, dimension);
+            Vectors.normalizeInPlace(into, o, dimension);
             if (named) {
                 lines.append(first + r).append(',').append(name(c, nameRandom)).append('\n');
             }
@@ -144,16 +145,5 @@ public final class VectorSetGenerator {
         ArticleType type = types[cluster % types.length];
         NamedColour colour = colours[(cluster / types.length) % colours.length];
         return Brands.pick(random) + " " + colour.label() + " " + type.label();
-    }
-
-    private static void normalise(float[] data, int from, int d) {
-        double norm = 0;
-        for (int i = from; i < from + d; i++) {
-            norm += (double) data[i] * data[i];
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = from; i < from + d; i++) {
-            data[i] *= scale;
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.feature.Vectors;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
@@ -253,7 +254,7 @@ public abstract class VectorSearchTestCase {
             for (int i = 0; i < d; i++) {
                 data[j * d + i] = (float) random.nextGaussian();
             }
-            normalise(data, j * d, d);
+            Vectors.normalizeInPlace(data, j * d, d);
         }
         return new FloatMatrix(rows, d, data);
     }
@@ -268,20 +269,9 @@ public abstract class VectorSearchTestCase {
             for (int i = 0; i < d; i++) {
                 data[j * d + i] = c.get(centre, i) + 0.05f * (float) random.nextGaussian();
             }
-            normalise(data, j * d, d);
+            Vectors.normalizeInPlace(data, j * d, d);
         }
         return new FloatMatrix(rows, d, data);
-    }
-
-    private static void normalise(float[] data, int from, int d) {
-        double norm = 0;
-        for (int i = from; i < from + d; i++) {
-            norm += (double) data[i] * data[i];
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = from; i < from + d; i++) {
-            data[i] *= scale;
-        }
     }
 
     protected static float[][] rows(FloatMatrix m) {
