@@ -10,7 +10,7 @@ import java.util.Map;
  * search still returns k results whenever k products match). Values compare ignoring case and
  * surrounding spaces.
  */
-final class ProductFilter {
+public final class ProductFilter {
 
     private final ProductTable products;
     private final List<String> attributes = new ArrayList<>();
@@ -25,7 +25,7 @@ final class ProductFilter {
      *                     {@code same} is refused)
      * @throws IllegalArgumentException for an unknown attribute, or {@code same} without a query product
      */
-    static ProductFilter of(ProductTable products, SearchOptions options, int queryOrdinal) {
+    public static ProductFilter of(ProductTable products, SearchOptions options, int queryOrdinal) {
         ProductFilter filter = new ProductFilter(products);
         for (String attribute : options.same()) {
             requireAttribute(products, attribute, "same");
@@ -53,11 +53,11 @@ final class ProductFilter {
         values.add(value.strip());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return attributes.isEmpty();
     }
 
-    boolean accepts(int ordinal) {
+    public boolean accepts(int ordinal) {
         for (int i = 0; i < attributes.size(); i++) {
             if (!products.attribute(ordinal, attributes.get(i)).strip().equalsIgnoreCase(values.get(i))) {
                 return false;

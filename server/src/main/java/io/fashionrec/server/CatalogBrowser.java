@@ -1,6 +1,7 @@
 package io.fashionrec.server;
 
 import io.fashionrec.index.ProductTable;
+import io.fashionrec.recommend.ProductFilter;
 import io.fashionrec.recommend.Recommendation;
 import io.fashionrec.recommend.Recommender;
 import io.fashionrec.recommend.SearchOptions;
@@ -66,15 +67,16 @@ final class CatalogBrowser {
      */
     Page browse(String text, Map<String, String> filters, int page, int size) {
         List<Integer> matches = new ArrayList<>();
+        SearchOptions where = SearchOptions.top(Math.min(MAX_TEXT_MATCHES, Math.max(1, products.size()))).withWhere(filters);
         if (text == null || text.isBlank()) {
+            ProductFilter filter = ProductFilter.of(products, where, -1);
             for (int i = 0; i < products.size(); i++) {
-                if (accepts(i, filters)) {
+                if (filter.accepts(i)) {
                     matches.add(i);
                 }
             }
         } else {
-            SearchOptions options = SearchOptions.top(Math.min(MAX_TEXT_MATCHES, Math.max(1, products.size()))).withWhere(filters);
-            for (Recommendation r : recommender.searchText(text, options)) {
+            for (Recommendation r : recommender.searchText(text, where)) {
                 if (r.text() > 0) { // a shopper's search lists products whose names share a word with it
                     matches.add(r.ordinal());
                 }
@@ -91,15 +93,6 @@ final class CatalogBrowser {
 
     List<String> attributeNames() {
         return products.attributeNames();
-    }
-
-    private boolean accepts(int ordinal, Map<String, String> filters) {
-        for (Map.Entry<String, String> f : filters.entrySet()) {
-            if (!products.attribute(ordinal, f.getKey()).strip().equalsIgnoreCase(f.getValue().strip())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Map<String, List<FacetValue>> facets(List<Integer> matches) {

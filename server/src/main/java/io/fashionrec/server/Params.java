@@ -10,7 +10,11 @@ final class Params {
 
     /** An integer parameter in {@code [min, max]}, or {@code fallback} when absent or empty. */
     static int integer(Context ctx, String name, int fallback, int min, int max) {
-        String raw = ctx.queryParam(name);
+        return integer(name, ctx.queryParam(name), fallback, min, max);
+    }
+
+    /** As {@link #integer(Context, String, int, int, int)} for a value from elsewhere (a form field); null or blank is absent. */
+    static int integer(String name, String raw, int fallback, int min, int max) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }

@@ -45,28 +45,14 @@ final class SearchRoute {
             throw new ApiException(415, "send multipart/form-data with a 'photo' file and/or a 'text' field, not '"
                     + (type.isEmpty() ? "no content type" : type) + "'");
         }
-        int k = Params.integer(ctx, "k", DEFAULT_K, 1, ProductRoutes.MAX_K);
-        String kField = ctx.formParam("k");
-        if (kField != null && !kField.isBlank()) {
-            try {
-                k = Integer.parseInt(kField.strip());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("k must be a whole number between 1 and " + ProductRoutes.MAX_K + ", got '" + kField + "'");
-            }
-            if (k < 1 || k > ProductRoutes.MAX_K) {
-                throw ApiException.badRequest("k must be between 1 and " + ProductRoutes.MAX_K + ", got " + k);
-            }
-        }
-        String text = ctx.formParam("text");
-        if (text != null && text.isBlank()) {
-            text = null;
-        }
+        // k may come in the query string or as a form field; the field wins.
+        int k = Params.integer("k", ctx.formParam("k"), Params.integer(ctx, "k", DEFAULT_K, 1, ProductRoutes.MAX_K), 1, ProductRoutes.MAX_K);
+        String field = ctx.formParam("text");
+        String text = field == null || field.isBlank() ? null : field;
         UploadedFile upload = ctx.uploadedFile("photo");
         if (text == null && upload == null) {
             throw ApiException.badRequest("give a 'photo' file, a 'text' field or both");
         }
-        String queryText = text;
-        int top = k;
         float[] photo = upload == null ? null : embed(upload, served);
         ObjectNode doc = Json.object();
         ObjectNode query = doc.putObject("query");
@@ -77,7 +63,7 @@ final class SearchRoute {
             query.put("photo", upload.filename());
         }
         ArrayNode results = doc.putArray("results");
-        searches.run(() -> served.recommender.search(queryText, photo, SearchOptions.top(top))).forEach(r -> results.add(served.json.result(r)));
+        searches.run(() -> served.recommender.search(text, photo, SearchOptions.top(k))).forEach(r -> results.add(served.json.result(r)));
         Json.send(ctx, doc);
     }
 
