@@ -61,8 +61,6 @@ class JsonLinesFuzzTest {
 
         private static final List<String> KEYS = List.of("brand", "colour", "price", "onSale", "tags", "size", "rating", "material");
         private static final String[] WORDS = {"Blue", "Shirt", "Cotton", "Café", "日本", "Größe", "Heels", "Kurta"};
-        private static final int[] WEIGHTS = {45, 5, 5, 10, 10, 10, 5};
-        private static final Map<Kind, Integer> CAPS = Map.of(Kind.NO_ID, 5, Kind.DUPLICATE, 5, Kind.GARBAGE, 8, Kind.CORRUPT, 8);
         private static final String[] BAD_IDS = {"", "\"id\": null, ", "\"id\": \"\", ", "\"id\": \"  \", ", "\"id\": true, ",
             "\"id\": {\"x\": 1}, ", "\"id\": [1], "};
         private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -71,7 +69,8 @@ class JsonLinesFuzzTest {
         private final FuzzFile file;
         private final List<Line> lines = new ArrayList<>();
         private final List<String> productIds = new ArrayList<>();
-        private final Map<Kind, Integer> made = new EnumMap<>(Kind.class);
+        private final KindMix<Kind> mix = new KindMix<>(Kind.class, new int[] {45, 5, 5, 10, 10, 10, 5},
+                Map.of(Kind.NO_ID, 5, Kind.DUPLICATE, 5, Kind.GARBAGE, 8, Kind.CORRUPT, 8));
         private final byte[] bytes;
 
         JsonCase(Random random) {
@@ -85,14 +84,7 @@ class JsonLinesFuzzTest {
         }
 
         private Kind pick() {
-            int roll = random.nextInt(Arrays.stream(WEIGHTS).sum());
-            Kind kind = Kind.values()[0];
-            for (int k = 0; roll >= 0; k++) {
-                kind = Kind.values()[k];
-                roll -= WEIGHTS[k];
-            }
-            boolean overCap = made.merge(kind, 1, Integer::sum) > CAPS.getOrDefault(kind, Integer.MAX_VALUE);
-            return overCap || (kind == Kind.DUPLICATE && productIds.isEmpty()) ? Kind.VALID : kind;
+            return mix.pick(random, kind -> kind != Kind.DUPLICATE || !productIds.isEmpty());
         }
 
         private Line line(Kind kind, int n) {

@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,15 +59,14 @@ class StylesCsvFuzzTest {
             "Café", "Größe", "日本", "5-Pocket", "Jeans"};
         private static final String[] VALUES = {"Men", "Women", "Apparel", "Topwear", "Shirts", "Navy Blue", "Fall", "2011",
             "Casual", "Ethnic", ""};
-        private static final int[] WEIGHTS = {40, 8, 6, 4, 4, 15, 2, 10, 5};
-        private static final Map<Kind, Integer> CAPS = Map.of(Kind.NO_ID, 6, Kind.DUPLICATE, 6, Kind.UNTERMINATED, 3);
         private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
         private final Random random;
         private final FuzzFile file;
         private final List<Row> rows = new ArrayList<>();
         private final List<String> productIds = new ArrayList<>();
-        private final Map<Kind, Integer> made = new EnumMap<>(Kind.class);
+        private final KindMix<Kind> mix = new KindMix<>(Kind.class, new int[] {40, 8, 6, 4, 4, 15, 2, 10, 5},
+                Map.of(Kind.NO_ID, 6, Kind.DUPLICATE, 6, Kind.UNTERMINATED, 3));
         private long quoteFreeThrough;
         private final byte[] bytes;
 
@@ -84,15 +82,7 @@ class StylesCsvFuzzTest {
         }
 
         private Kind pick() {
-            int roll = random.nextInt(Arrays.stream(WEIGHTS).sum());
-            Kind kind = Kind.values()[0];
-            for (int k = 0; roll >= 0; k++) {
-                kind = Kind.values()[k];
-                roll -= WEIGHTS[k];
-            }
-            boolean overCap = made.merge(kind, 1, Integer::sum) > CAPS.getOrDefault(kind, Integer.MAX_VALUE);
-            boolean impossible = (kind == Kind.DUPLICATE && productIds.isEmpty()) || (kind == Kind.UNTERMINATED && !quotesAllowed());
-            return overCap || impossible ? Kind.VALID : kind;
+            return mix.pick(random, kind -> !(kind == Kind.DUPLICATE && productIds.isEmpty()) && !(kind == Kind.UNTERMINATED && !quotesAllowed()));
         }
 
         /** A quote may be written only where it cannot close an earlier unterminated one. */
