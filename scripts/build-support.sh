@@ -15,6 +15,15 @@ stale() {
         \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) -type f -newer "$1" -print -quit)" ]
 }
 
+# fresh JAR MODULE WHAT: when JAR is stale, package MODULE (and what it depends on) and touch JAR.
+# Maven leaves a jar whose contents did not change as it was, so without the touch a changed file
+# that never reaches the jar (a test, say) would make every later run build again.
+fresh() {
+    stale "$1" || return 0
+    build "$2" "$3"
+    touch "$1"
+}
+
 # build MODULE WHAT: package MODULE and what it depends on, quietly; on failure show Maven's output and exit.
 build() {
     need mvn "install Apache Maven (Debian: apt-get install -y maven)"
