@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.align.AlignmentSettings;
 import io.fashionrec.align.TextToImageAlignment;
+import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
@@ -116,10 +117,12 @@ public final class ProductIndexFormat {
             }
             progress.advance(1);
             for (int s = 1; s < layout.size(); s++) {
-                FloatMatrix m = vectors.dense(s);
+                DenseRows m = vectors.dense(s);
+                float[] row = new float[m.cols()];
                 try (DenseMatrixWriter part = writer.addDense("segment_" + s, n, m.cols(), DenseEncoding.FLOAT32)) {
                     for (int i = 0; i < n; i++) {
-                        part.addRow(m.data(), m.offset(i));
+                        m.copyRows(i, 1, row, 0);
+                        part.addRow(row);
                     }
                 }
                 BitSet present = new BitSet(n);
@@ -309,9 +312,10 @@ public final class ProductIndexFormat {
             textRows.add(row);
             masks[i] = row.isEmpty() ? 0 : 1;
         }
-        FloatMatrix[] dense = new FloatMatrix[layout.size()];
+        DenseRows[] dense = new DenseRows[layout.size()];
         for (int s = 1; s < layout.size(); s++) {
-            dense[s] = matrix(reader.dense("segment_" + s));
+            // Served from the map, not copied: a million-product index opens in the time its ids take.
+            dense[s] = reader.dense("segment_" + s);
             Bits present = reader.bits("segment_" + s + "_present");
             for (int i = 0; i < n; i++) {
                 if (present.get(i)) {
