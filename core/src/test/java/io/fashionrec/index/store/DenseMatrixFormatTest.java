@@ -227,6 +227,7 @@ class DenseMatrixFormatTest {
     private static void checkFloat32(DenseMatrix m, float[][] rows, String context) {
         assertEquals(DenseEncoding.FLOAT32, m.encoding(), context);
         assertEquals(rows.length, m.rows(), context);
+        m.load(); // pages in every chunk; what follows reads the same values
         int cols = m.cols();
         float[] copy = new float[cols + 1];
         double[] wide = new double[cols];
