@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -54,7 +51,7 @@ final class IndexBenchCommand implements Callable<Integer> {
                 start = System.nanoTime();
                 // A new index directory each round: the embedding cache of an earlier round would spare the photos the peer decodes again.
                 Path index = work.resolve("index-" + (r + 1));
-                String summary = Peers.run(fashionrec("index", "--catalog", peer.catalog.toString(), "--index", index.toString(), "--json"),
+                String summary = Peers.run(Peers.fashionrec("index", "--catalog", peer.catalog.toString(), "--index", index.toString(), "--json"),
                         work.resolve("ours.log"));
                 ours[r] = (System.nanoTime() - start) / 1e9;
                 // Round 1 starts from nothing (photos that occur twice in the catalog are embedded once); the rest must embed as many.
@@ -90,20 +87,6 @@ final class IndexBenchCommand implements Callable<Integer> {
                     Machine.describe(), LocalDate.now());
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * The command line users run: the {@code fashionrec} launcher that started this process (it
-     * exports its path), so the timing includes the launcher and the JVM options it picks. Run
-     * without the launcher (from an IDE), a new JVM with this class path.
-     */
-    private static List<String> fashionrec(String... args) {
-        String launcher = System.getenv("FASHIONREC_LAUNCHER");
-        List<String> command = launcher != null ? new ArrayList<>(List.of(launcher))
-                : new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                        System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(Arrays.asList(args));
-        return command;
     }
 
     /** {@code field: {"values": [...], "median": m}}, seconds rounded to milliseconds. */

@@ -31,6 +31,11 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     ImageModelOptions imageModel;
 
+    @Option(names = "--image-vectors", paramLabel = "FILE.npy",
+            description = "Image vectors computed elsewhere instead of embedding photos: a float32 .npy of one row per product, "
+                    + "in catalog order (normalised on the way in; no alignment is fitted).")
+    Path imageVectors;
+
     @Option(names = "--text-model", paramLabel = "MODEL", defaultValue = "tfidf", description = "Text model (default: ${DEFAULT-VALUE}).")
     String textModel;
 
@@ -62,7 +67,9 @@ final class IndexCommand implements Callable<Integer> {
         if (weights.kernel() != null) {
             builder.optKernel(weights.kernel());
         }
-        CatalogIndexing.Outcome outcome = CatalogIndexing.run(catalog, index, imageModel.spec(), builder, streams.err());
+        CatalogIndexing.Outcome outcome = imageVectors != null
+                ? CatalogIndexing.runWithImageVectors(catalog, index, imageVectors, builder, streams.err())
+                : CatalogIndexing.run(catalog, index, imageModel.spec(), builder, streams.err());
         IndexBuilder.Result result = outcome.result();
         if (json) {
             ObjectNode doc = Json.object();
@@ -96,7 +103,7 @@ final class IndexCommand implements Callable<Integer> {
             doc.put("alignment", result.index().alignment() != null);
             doc.put("seconds", Math.round(outcome.seconds() * 1000) / 1000.0);
             ObjectNode byKind = doc.putObject("problems");
-            for (Map.Entry<ProblemKind, Integer> e : outcome.problems().counts().entrySet()) {
+            for (Map.Entry<ProblemKind, Integer> e : outcome.problemCounts().entrySet()) {
                 byKind.put(e.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getValue());
             }
             Json.print(streams.out(), doc);

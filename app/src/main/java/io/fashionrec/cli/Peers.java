@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +39,22 @@ final class Peers {
 
     static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * The command line users run: the {@code fashionrec} launcher that started this process (it
+     * exports its path), so the timing includes the launcher and the JVM options it picks. Run
+     * without the launcher (from an IDE), a new JVM with this class path.
+     */
+    static List<String> fashionrec(String... args) {
+        String launcher = System.getenv("FASHIONREC_LAUNCHER");
+        List<String> command = launcher != null ? new ArrayList<>(List.of(launcher))
+                : new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                        System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(Arrays.asList(args));
+        return command;
     }
 }

@@ -5,7 +5,7 @@ package io.fashionrec.feature;
  * {@code data[r * cols .. r * cols + cols)}. The array is shared, not copied: callers that hand
  * one over must not modify it afterwards.
  */
-public record FloatMatrix(int rows, int cols, float[] data) {
+public record FloatMatrix(int rows, int cols, float[] data) implements DenseRows {
 
     public FloatMatrix {
         if (rows < 0 || cols < 0 || (long) rows * cols != data.length) {
@@ -31,7 +31,14 @@ public record FloatMatrix(int rows, int cols, float[] data) {
         return row * cols;
     }
 
+    @Override
+    public void copyRows(int firstRow, int count, float[] dst, int dstOffset) {
+        java.util.Objects.checkFromIndexSize(firstRow, count, rows);
+        System.arraycopy(data, firstRow * cols, dst, dstOffset, count * cols);
+    }
+
     /** A copy of one row. */
+    @Override
     public float[] row(int row) {
         float[] out = new float[cols];
         System.arraycopy(data, row * cols, out, 0, cols);

@@ -1,6 +1,6 @@
 package io.fashionrec.index;
 
-import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.fusion.FusedSegment;
 import io.fashionrec.fusion.FusionLayout;
@@ -20,10 +20,14 @@ public final class FusedVectors {
     private final FusionLayout layout;
     private final List<SparseVector> text;
     private final InvertedIndex textIndex;
-    private final FloatMatrix[] dense;
+    private final DenseRows[] dense;
     private final int[] masks;
 
-    public FusedVectors(FusionLayout layout, List<SparseVector> text, int vocabularySize, FloatMatrix[] dense, int[] masks) {
+    /**
+     * @param dense one matrix per segment after the text one ({@code dense[0]} is null): heap
+     *              matrices from a build, or the memory-mapped segments of an index read from disk
+     */
+    public FusedVectors(FusionLayout layout, List<SparseVector> text, int vocabularySize, DenseRows[] dense, int[] masks) {
         int n = text.size();
         if (dense.length != layout.size() || dense[0] != null) {
             throw new IllegalArgumentException("need one dense matrix per segment after the text segment");
@@ -64,8 +68,8 @@ public final class FusedVectors {
         return textIndex;
     }
 
-    /** The dense matrix of segment {@code s >= 1}. */
-    public FloatMatrix dense(int s) {
+    /** The dense rows of segment {@code s >= 1}. */
+    public DenseRows dense(int s) {
         return dense[s];
     }
 

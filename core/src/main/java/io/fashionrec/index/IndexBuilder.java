@@ -5,6 +5,7 @@ import io.fashionrec.align.ImageSketcher;
 import io.fashionrec.align.TextToImageAlignment;
 import io.fashionrec.catalog.Catalog;
 import io.fashionrec.catalog.Product;
+import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.feature.VectorSegment;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -173,7 +175,7 @@ public final class IndexBuilder {
             }
             text = vectorizer.fitTransform(texts);
             counts = embedder.await(embedding);
-            table = table(catalog, root, embedder);
+            table = table(catalog, root, embedder::photoSha256, embedder::photoRecord);
             if (cache != null) {
                 cache.retainOnly(embedder.usedKeys());
             }
@@ -216,6 +218,52 @@ public final class IndexBuilder {
         return new Result(index, counts.embedded(), counts.reused(), counts.failed());
     }
 
+    /**
+     * Builds an index from image vectors computed elsewhere ("bring your own embeddings"): row
+     * {@code i} of {@code imageVectors} is the vector of the catalog's {@code i}-th product. The
+     * names are fitted with TF-IDF as in {@link #build}; no photo is read, so no image encoder is
+     * needed and no text-to-image alignment is fitted (it learns from photo sketches). A row of
+     * zeros means the product has no image vector.
+     *
+     * @param imageVectors handed over, not copied: its rows are L2-normalised in place (one heap
+     *                     copy of the vectors, even for millions of products)
+     * @param descriptor   what made the vectors; its dimension must be the matrix's columns
+     * @throws IllegalArgumentException if the rows are not one per product or the dimension differs
+     */
+    public Result buildFromImageVectors(Catalog catalog, FloatMatrix imageVectors, EncoderDescriptor descriptor) {
+        int n = catalog.size();
+        if (imageVectors.rows() != n) {
+            throw new IllegalArgumentException("the image vectors have " + imageVectors.rows() + " rows but the catalog has " + n
+                    + " products; give one row per product, in catalog order");
+        }
+        if (imageVectors.cols() != descriptor.dimension()) {
+            throw new IllegalArgumentException("the image vectors have " + imageVectors.cols() + " columns but the encoder "
+                    + descriptor.label() + " makes " + descriptor.dimension());
+        }
+        List<VectorSegment> imageSegments = VectorSegment.whole("image", descriptor.dimension());
+        int[] masks = new int[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            if (Vectors.normalizeInPlace(imageVectors.data(), imageVectors.offset(i), imageVectors.cols())) {
+                masks[i] = 1 << 1; // layout bit 0 is the text, bit 1 the one image segment
+            }
+        });
+        List<String> texts = new ArrayList<>(n);
+        for (Product p : catalog.products()) {
+            texts.add(p.text());
+        }
+        TfidfFit text = vectorizer.fitTransform(texts);
+        for (int i = 0; i < n; i++) {
+            masks[i] |= text.rows().get(i).isEmpty() ? 0 : 1;
+        }
+        FusionLayout layout = FusionLayout.of(imageSegments, 0);
+        FloatMatrix[] dense = {null, imageVectors};
+        FusedVectors vectors = new FusedVectors(layout, text.rows(), text.model().vocabularySize(), dense, masks);
+        Path root = catalogRoot(catalog);
+        ProductTable table = table(catalog, root, i -> null, i -> "");
+        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), descriptor, imageModel, null, weights, kernel, null);
+        return new Result(index, 0, 0, 0);
+    }
+
     /** {@code image} relative to {@code root} when it lies inside it (portable), else absolute. */
     private static String relative(Path root, Path image) {
         Path absolute = image.toAbsolutePath().normalize();
@@ -228,8 +276,11 @@ public final class IndexBuilder {
         return java.nio.file.Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
     }
 
-    /** The product columns, with each product's fingerprint (which needs its photo's digest from {@code embedder}). */
-    private static ProductTable table(Catalog catalog, Path root, PhotoEmbedder embedder) {
+    /**
+     * The product columns, with each product's fingerprint (which needs its photo's digest,
+     * {@code photoSha256}, null without a photo) and its {@link PhotoRecord} text.
+     */
+    private static ProductTable table(Catalog catalog, Path root, IntFunction<byte[]> photoSha256, IntFunction<String> photoRecord) {
         List<Product> products = catalog.products();
         List<String> attributeNames = catalog.attributeNames();
         List<String> ids = new ArrayList<>();
@@ -245,8 +296,8 @@ public final class IndexBuilder {
             names.add(p.name());
             descriptions.add(p.description());
             images.add(image);
-            fingerprints.add(ProductFingerprint.of(p, image, attributeNames, embedder.photoSha256(i)));
-            photoRecords.add(embedder.photoRecord(i));
+            fingerprints.add(ProductFingerprint.of(p, image, attributeNames, photoSha256.apply(i)));
+            photoRecords.add(photoRecord.apply(i));
         }
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),
                 ProductTable.Column.of(images), attributeNames, a -> {

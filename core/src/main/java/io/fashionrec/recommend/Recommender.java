@@ -1,7 +1,6 @@
 package io.fashionrec.recommend;
 
 import io.fashionrec.align.TextToImageAlignment;
-import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.feature.Vectors;
 import io.fashionrec.fusion.FusedScorer;
@@ -304,8 +303,7 @@ public final class Recommender {
             }
             for (int s = 1; s < layout.size(); s++) {
                 if (query.dense()[s] != null && (vectors.mask(j) & (1 << s)) != 0) {
-                    FloatMatrix m = vectors.dense(s);
-                    dots[s][c] = dotProducts.dot(query.dense()[s], m.data(), m.offset(j)); // the scan's own bits
+                    dots[s][c] = dotProducts.dot(query.dense()[s], vectors.dense(s), j); // the scan's own bits
                 }
             }
         }

@@ -1,6 +1,6 @@
 package io.fashionrec.simd;
 
-import io.fashionrec.feature.FloatMatrix;
+import io.fashionrec.feature.DenseRows;
 
 /**
  * The length checks every {@link DotProducts} makes before it scans, once per call rather than per
@@ -11,7 +11,7 @@ final class DotArguments {
     private DotArguments() {
     }
 
-    static void checkAll(float[] query, FloatMatrix matrix, float[] out) {
+    static void checkAll(float[] query, DenseRows matrix, float[] out) {
         if (query.length != matrix.cols()) {
             throw new IllegalArgumentException("the query has " + query.length + " floats, the matrix rows "
                     + matrix.cols());
@@ -23,7 +23,7 @@ final class DotArguments {
     }
 
     /** As {@link #checkAll} for every query of a batch; null queries are allowed. */
-    static void checkBatch(float[][] queries, FloatMatrix matrix, float[][] out) {
+    static void checkBatch(float[][] queries, DenseRows matrix, float[][] out) {
         if (out.length < queries.length) {
             throw new IllegalArgumentException(queries.length + " queries but " + out.length + " output arrays");
         }

@@ -1,5 +1,6 @@
 package io.fashionrec.simd;
 
+import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.FloatMatrix;
 
 /**
@@ -47,6 +48,36 @@ public interface DotProducts {
      *                                   accesses themselves: no check is added to this hot path)
      */
     float dot(float[] query, float[] data, int offset);
+
+    /**
+     * {@link #all(float[], FloatMatrix, float[])} over rows of any kind: a {@link FloatMatrix}
+     * directly, others (memory-mapped rows) copied a cache-sized block at a time into a scratch
+     * array that the array kernel then scans. The same bits as for a heap copy of the rows.
+     */
+    default void all(float[] query, DenseRows rows, float[] out) {
+        if (rows instanceof FloatMatrix m) {
+            all(query, m, out);
+        } else {
+            RowBlocks.all(this, query, rows, out);
+        }
+    }
+
+    /** {@link #batch(float[][], FloatMatrix, float[][])} over rows of any kind, as {@link #all(float[], DenseRows, float[])} does. */
+    default void batch(float[][] queries, DenseRows rows, float[][] out) {
+        if (rows instanceof FloatMatrix m) {
+            batch(queries, m, out);
+        } else {
+            RowBlocks.batch(this, queries, rows, out);
+        }
+    }
+
+    /** One query against row {@code row} of rows of any kind: the same bits as {@link #all(float[], DenseRows, float[])} gives it. */
+    default float dot(float[] query, DenseRows rows, int row) {
+        if (rows instanceof FloatMatrix m) {
+            return dot(query, m.data(), m.offset(row));
+        }
+        return dot(query, rows.row(row), 0);
+    }
 
     /** A short name for logs and benchmarks, such as {@code "plain"}. */
     String name();

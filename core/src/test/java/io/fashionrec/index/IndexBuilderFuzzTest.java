@@ -11,7 +11,6 @@ import io.fashionrec.catalog.Problem;
 import io.fashionrec.catalog.ProblemKind;
 import io.fashionrec.catalog.ProblemReport;
 import io.fashionrec.catalog.Product;
-import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.fusion.FusionLayout;
 import io.fashionrec.fusion.Modality;
 import io.fashionrec.image.ImageEncoder;
@@ -210,11 +209,9 @@ class IndexBuilderFuzzTest {
             if (layout.get(s).modality() != Modality.IMAGE) {
                 continue;
             }
-            FloatMatrix m = index.vectors().dense(s);
             double sum = 0;
-            for (int c = 0; c < m.cols(); c++) {
-                double v = m.data()[m.offset(ordinal) + c];
-                sum += v * v;
+            for (float v : index.vectors().dense(s).row(ordinal)) {
+                sum += (double) v * v;
             }
             assertEquals(norm, Math.sqrt(sum), 1e-5, at + "norm of segment " + layout.get(s).key());
         }

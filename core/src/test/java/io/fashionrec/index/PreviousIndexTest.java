@@ -8,6 +8,7 @@ import io.fashionrec.catalog.ProblemReport;
 import io.fashionrec.progress.Progress;
 import io.fashionrec.synthetic.CatalogGenerator;
 import io.fashionrec.testing.MeanColourEncoder;
+import io.fashionrec.testing.Rows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -48,7 +49,7 @@ class PreviousIndexTest {
         assertEquals(0, again.imagesEmbedded());
         assertEquals(PRODUCTS, again.imagesReused());
         for (int s = 1; s < first.index().vectors().layout().size(); s++) {
-            assertArrayEquals(first.index().vectors().dense(s).data(), again.index().vectors().dense(s).data(), "segment " + s);
+            assertArrayEquals(Rows.values(first.index().vectors().dense(s)), Rows.values(again.index().vectors().dense(s)), "segment " + s);
         }
         assertArrayEquals(first.index().imageSketches().rows().data(), again.index().imageSketches().rows().data(),
                 "sketches copied from the previous index are those sketching would give");

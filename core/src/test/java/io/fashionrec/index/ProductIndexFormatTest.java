@@ -15,6 +15,7 @@ import io.fashionrec.progress.Progress;
 import io.fashionrec.recommend.Recommender;
 import io.fashionrec.recommend.SearchOptions;
 import io.fashionrec.testing.MeanColourEncoder;
+import io.fashionrec.testing.Rows;
 import io.fashionrec.testing.TinyCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class ProductIndexFormatTest {
             assertEquals(built.vectors().text(i), read.vectors().text(i));
         }
         for (int s = 1; s < built.vectors().layout().size(); s++) {
-            assertArrayEquals(built.vectors().dense(s).data(), read.vectors().dense(s).data(), "segment " + s);
+            assertArrayEquals(Rows.values(built.vectors().dense(s)), Rows.values(read.vectors().dense(s)), "segment " + s);
         }
         assertEquals(built.imageEncoder(), read.imageEncoder());
         assertEquals(built.textModel().descriptor(), read.textModel().descriptor());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.catalog.Catalogs;
 import io.fashionrec.catalog.ProblemReport;
-import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.fusion.FusedSegment;
 import io.fashionrec.fusion.FusionLayout;
@@ -397,10 +396,11 @@ class RecommenderTest {
             if (seg.modality() != modality) {
                 continue;
             }
-            FloatMatrix m = index.vectors().dense(s);
-            for (int c = 0; c < m.cols(); c++) {
-                double x = Math.sqrt(seg.share()) * m.get(a, c);
-                double y = Math.sqrt(seg.share()) * m.get(b, c);
+            float[] ra = index.vectors().dense(s).row(a);
+            float[] rb = index.vectors().dense(s).row(b);
+            for (int c = 0; c < ra.length; c++) {
+                double x = Math.sqrt(seg.share()) * ra[c];
+                double y = Math.sqrt(seg.share()) * rb[c];
                 dot += x * y;
                 aa += x * x;
                 bb += y * y;

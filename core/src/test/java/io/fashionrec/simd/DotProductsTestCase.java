@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.FloatMatrix;
 import java.util.Arrays;
 import java.util.Random;
@@ -168,6 +169,67 @@ abstract class DotProductsTestCase {
                         "seed " + seed + ", trial " + trial + ": a row running past the data");
             }
         }
+    }
+
+    /**
+     * Rows that are not a heap matrix (a memory-mapped index segment) are scanned a block at a
+     * time: every path gives the bits the heap matrix gets, over several blocks and a short last one.
+     */
+    @Test
+    void rowsOfAnyKindGiveTheBitsOfTheHeapMatrix() {
+        long seed = 2027;
+        Random random = new Random(seed);
+        for (int trial = 0; trial < 40; trial++) {
+            int cols = trial % 4 == 0 ? randomCols(random) : 100 + random.nextInt(300);
+            int blockRows = Math.max(1, RowBlocks.BLOCK_FLOATS / Math.max(1, cols));
+            int rows = trial % 4 == 1 ? random.nextInt(5) : blockRows * (1 + random.nextInt(3)) + random.nextInt(blockRows);
+            FloatMatrix m = randomMatrix(random, rows, cols);
+            DenseRows other = notOnTheHeap(m);
+            String context = "seed " + seed + ", trial " + trial + ": " + rows + "x" + cols;
+            float[] query = randomVector(random, cols);
+            float[] heap = new float[rows + 1];
+            float[] blocks = new float[rows + 1];
+            heap[rows] = blocks[rows] = 42f;
+            dotProducts().all(query, m, heap);
+            dotProducts().all(query, other, blocks);
+            assertArrayEquals(heap, blocks, context + ", all()");
+            float[][] queries = {query, null, randomVector(random, cols), randomVector(random, cols), randomVector(random, cols),
+                randomVector(random, cols)};
+            float[][] heapBatch = new float[queries.length][rows];
+            float[][] blockBatch = new float[queries.length][rows];
+            dotProducts().batch(queries, m, heapBatch);
+            dotProducts().batch(queries, other, blockBatch);
+            for (int q = 0; q < queries.length; q++) {
+                assertArrayEquals(heapBatch[q], blockBatch[q], context + ", batch() query " + q);
+            }
+            for (int j = 0; j < rows; j += 1 + random.nextInt(7)) {
+                assertEquals(heap[j], dotProducts().dot(query, other, j), context + ", dot() row " + j);
+                assertEquals(heap[j], dotProducts().dot(query, (DenseRows) m, j), context + ", dot() of the heap rows, row " + j);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> dotProducts().all(new float[2], notOnTheHeap(FloatMatrix.zeros(4, 3)), new float[4]));
+        assertTrue(e.getMessage().contains("2 floats"), e.getMessage());
+    }
+
+    /** The rows of {@code m} behind the interface alone, as mapped rows are read. */
+    private static DenseRows notOnTheHeap(FloatMatrix m) {
+        return new DenseRows() {
+            @Override
+            public int rows() {
+                return m.rows();
+            }
+
+            @Override
+            public int cols() {
+                return m.cols();
+            }
+
+            @Override
+            public void copyRows(int firstRow, int count, float[] dst, int dstOffset) {
+                m.copyRows(firstRow, count, dst, dstOffset);
+            }
+        };
     }
 
     @Test

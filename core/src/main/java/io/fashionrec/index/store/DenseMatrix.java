@@ -1,5 +1,6 @@
 package io.fashionrec.index.store;
 
+import io.fashionrec.feature.DenseRows;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. The map is released when the matrix is garbage collected.
  */
-public final class DenseMatrix {
+public final class DenseMatrix implements DenseRows {
 
     private final Path file;
     private final int rows;
@@ -25,12 +26,14 @@ public final class DenseMatrix {
     private final int rowsPerChunk;
     private final FloatBuffer[] floatChunks;
     private final DoubleBuffer[] doubleChunks;
+    private final MappedRegion data;
 
     DenseMatrix(Path file, int rows, int cols, DenseEncoding encoding, MappedRegion data) {
         this.file = file;
         this.rows = rows;
         this.cols = cols;
         this.encoding = encoding;
+        this.data = data;
         this.rowsPerChunk = (int) (data.chunkBytes() / ((long) cols * encoding.bytes));
         int chunks = data.chunkCount();
         this.floatChunks = encoding == DenseEncoding.FLOAT32 ? new FloatBuffer[chunks] : null;
@@ -44,10 +47,12 @@ public final class DenseMatrix {
         }
     }
 
+    @Override
     public int rows() {
         return rows;
     }
 
+    @Override
     public int cols() {
         return cols;
     }
@@ -97,6 +102,36 @@ public final class DenseMatrix {
             for (int c = 0; c < cols; c++) {
                 dst[dstOffset + c] = (float) values.get(start + c);
             }
+        }
+    }
+
+    /**
+     * Reads every page of the matrix into memory now, blocking until done: on a background thread,
+     * it spares the first scan the page faults of the whole map (about a second per 2 GB).
+     */
+    public void load() {
+        data.load();
+    }
+
+    /** {@inheritDoc} Float64 values are rounded; a float32 range is copied in bulk, chunk by chunk. */
+    @Override
+    public void copyRows(int firstRow, int count, float[] dst, int dstOffset) {
+        Objects.checkFromIndexSize(firstRow, count, rows);
+        Objects.checkFromIndexSize(dstOffset, count * cols, dst.length);
+        if (floatChunks == null) {
+            for (int r = 0; r < count; r++) {
+                copyRow(firstRow + r, dst, dstOffset + r * cols);
+            }
+            return;
+        }
+        int row = firstRow;
+        int end = firstRow + count;
+        while (row < end) {
+            int chunk = row / rowsPerChunk;
+            int inChunk = Math.min(end, (chunk + 1) * rowsPerChunk) - row;
+            floatChunks[chunk].get((row - chunk * rowsPerChunk) * cols, dst, dstOffset, inChunk * cols);
+            dstOffset += inChunk * cols;
+            row += inChunk;
         }
     }
 

@@ -3,6 +3,7 @@ package io.fashionrec.index.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32;
 
@@ -116,6 +117,16 @@ final class MappedRegion {
             offset += n;
             dstOffset += n;
             count -= n;
+        }
+    }
+
+    /**
+     * Touches every page of the map, so that later reads find them in this process's page table
+     * (and the page cache) instead of faulting on first use; blocks until done.
+     */
+    void load() {
+        for (ByteBuffer chunk : chunks) {
+            ((MappedByteBuffer) chunk).load();
         }
     }
 

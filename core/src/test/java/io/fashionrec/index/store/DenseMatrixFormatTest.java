@@ -11,6 +11,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,11 @@ class DenseMatrixFormatTest {
                         assertEquals((float) rows[r][c], m.get(r, c), at);
                         assertEquals((float) rows[r][c], narrow[c], at);
                     }
+                }
+                float[] all = new float[n * cols];
+                m.copyRows(0, n, all, 0);
+                for (int k = 0; k < n * cols; k++) {
+                    assertEquals((float) rows[k / cols][k % cols], all[k], context + "copyRows, value " + k);
                 }
                 for (int first = 0; first < n; first += m.rowsPerChunk()) {
                     int count = Math.min(m.rowsPerChunk(), n - first);
@@ -221,6 +227,7 @@ class DenseMatrixFormatTest {
     private static void checkFloat32(DenseMatrix m, float[][] rows, String context) {
         assertEquals(DenseEncoding.FLOAT32, m.encoding(), context);
         assertEquals(rows.length, m.rows(), context);
+        m.load(); // pages in every chunk; what follows reads the same values
         int cols = m.cols();
         float[] copy = new float[cols + 1];
         double[] wide = new double[cols];
@@ -245,6 +252,19 @@ class DenseMatrixFormatTest {
             System.arraycopy(rows[r], 0, expected, r * cols, cols);
         }
         assertArrayEquals(expected, scanned, context + "scanning the views by chunk");
+        // Every range of rows, across chunk boundaries, copied at an offset; the floats around it untouched.
+        for (int first = 0; first <= rows.length; first++) {
+            for (int count = 0; first + count <= rows.length; count++) {
+                float[] range = new float[count * cols + 2];
+                Arrays.fill(range, -7f);
+                m.copyRows(first, count, range, 1);
+                assertEquals(-7f, range[0], context + "before rows " + first + "+" + count);
+                assertEquals(-7f, range[range.length - 1], context + "after rows " + first + "+" + count);
+                assertArrayEquals(Arrays.copyOfRange(expected, first * cols, (first + count) * cols),
+                        Arrays.copyOfRange(range, 1, 1 + count * cols), context + "rows " + first + "+" + count);
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> m.copyRows(rows.length, 1, new float[cols], 0), context);
         assertThrows(IllegalStateException.class, () -> m.doubleRowsView(0, 0), context);
         assertThrows(IndexOutOfBoundsException.class, () -> m.get(rows.length, 0), context);
         assertThrows(IndexOutOfBoundsException.class, () -> m.get(0, cols), context);
