@@ -28,12 +28,13 @@ final class CatalogIndexing {
 
         String sentence(Path index) {
             return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %d photos (%d embedded, %d reused), %d unusable; "
-                            + "%d text terms; %s%s",
+                            + "%d text terms; %s; %s%s",
                     catalog.size(), index, seconds, result.imagesIndexed(), result.imagesEmbedded(), result.imagesReused(), result.imagesFailed(),
                     result.index().textModel().vocabularySize(),
                     result.index().alignment() != null
                             ? "alignment fitted on " + result.index().alignment().trainingProducts() + " products"
                             : "no alignment (fewer than 2 products with both a photo and a name)",
+                    result.graph().sentence(),
                     changes == null ? "" : "; since the previous index: " + changes(changes));
         }
 
