@@ -20,6 +20,7 @@ import io.fashionrec.text.TfidfFit;
 import io.fashionrec.text.TfidfVectorizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -240,7 +241,7 @@ public final class IndexBuilder {
         int[] unchanged = before == null ? null : IndexChanges.unchangedOrdinals(previous.products(), table);
         if (unchanged != null && !previous.madeBy(encoder.descriptor(), imageSegments)) {
             // Another encoder changed every image vector: no product is unchanged, whatever its fingerprint says.
-            java.util.Arrays.fill(unchanged, -1);
+            Arrays.fill(unchanged, -1);
         }
         return ProductGraphBuilder.buildOrRefresh(vectors, weights, threads, before, unchanged);
     }

@@ -1,13 +1,14 @@
 package io.fashionrec.index;
 
 import io.fashionrec.fusion.FusionWeights;
+import io.fashionrec.vectors.GraphSearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
-import io.fashionrec.vectors.GraphSearch;
 
 /**
  * Builds the approximate-search graph of an index: from scratch, or refreshed from the graph of
@@ -65,7 +66,7 @@ public final class ProductGraphBuilder {
         }
         int n = vectors.size();
         int[] newOrdinal = new int[previous.basis().products()];
-        java.util.Arrays.fill(newOrdinal, -1);
+        Arrays.fill(newOrdinal, -1);
         FixedBitSet kept = new FixedBitSet(Math.max(1, n));
         int reused = 0;
         for (int i = 0; i < n; i++) {
@@ -102,7 +103,7 @@ public final class ProductGraphBuilder {
             return "rebuilt: the previous index records no product fingerprints, so changed products are not known";
         }
         int before = previous.basis().products();
-        long kept = java.util.Arrays.stream(previousOrdinal).filter(o -> o >= 0).count();
+        long kept = Arrays.stream(previousOrdinal).filter(o -> o >= 0).count();
         double dropped = before == 0 ? 1 : (before - kept) / (double) before;
         if (dropped > MAX_DROPPED_SHARE) {
             return String.format(Locale.ROOT, "rebuilt: %.0f%% of the previous graph's products were removed or changed, above %.0f%%",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
@@ -55,7 +56,7 @@ public final class GraphSearch {
      * Walks of any other graph, each over a graph {@code perWalk} hands out fresh (a graph's seek
      * cursor is state, so concurrent walks need one each; e.g. a copy of a mapped graph).
      */
-    public static Walk over(java.util.function.Supplier<? extends HnswGraph> perWalk) {
+    public static Walk over(Supplier<? extends HnswGraph> perWalk) {
         return (scorer, candidates, accept, visitLimit) -> {
             TopKnnCollector collector = new TopKnnCollector(candidates, visitLimit);
             HnswGraphSearcher.search(scorer, collector, perWalk.get(), accept);
