@@ -37,11 +37,12 @@ final class CatalogIndexing {
             String images = imageVectors != null ? "image vectors from " + imageVectors
                     : String.format(Locale.ROOT, "%d photos (%d embedded, %d reused), %d unusable", result.imagesIndexed(),
                     result.imagesEmbedded(), result.imagesReused(), result.imagesFailed());
-            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %s; %d text terms; %s%s",
+            return String.format(Locale.ROOT, "indexed %d products into %s in %.1f s: %s; %d text terms; %s; %s%s",
                     catalog.size(), index, seconds, images, result.index().textModel().vocabularySize(),
                     result.index().alignment() != null
                             ? "alignment fitted on " + result.index().alignment().trainingProducts() + " products"
                             : "no alignment (fewer than 2 products with both a photo and a name)",
+                    result.graph().sentence(),
                     changes == null ? "" : "; since the previous index: " + changes(changes));
         }
 

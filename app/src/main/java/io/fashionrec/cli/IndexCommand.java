@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.catalog.ProblemKind;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.fusion.FusionWeights;
+import io.fashionrec.index.GraphBuild;
+import io.fashionrec.index.GraphPolicy;
 import io.fashionrec.index.IndexBuilder;
 import io.fashionrec.index.IndexChanges;
 import java.nio.file.Path;
@@ -45,6 +47,11 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     WeightOptions weights;
 
+    @Option(names = "--graph", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Write the approximate-search graph into the index: auto (when large enough for auto search to be "
+                    + "approximate), always or never. Over an index that has one, it is refreshed, not rebuilt. Default: ${DEFAULT-VALUE}.")
+    String graph;
+
     @Option(names = "--json", description = "Print the summary as one JSON document.")
     boolean json;
 
@@ -66,6 +73,11 @@ final class IndexCommand implements Callable<Integer> {
         }
         if (weights.kernel() != null) {
             builder.optKernel(weights.kernel());
+        }
+        try {
+            builder.optGraph(GraphPolicy.parse(graph));
+        } catch (IllegalArgumentException e) {
+            throw new BadOptionException("--graph: " + e.getMessage());
         }
         CatalogIndexing.Outcome outcome = imageVectors != null
                 ? CatalogIndexing.runWithImageVectors(catalog, index, imageVectors, builder, streams.err())
@@ -101,6 +113,17 @@ final class IndexCommand implements Callable<Integer> {
             }
             doc.put("vocabulary", result.index().textModel().vocabularySize());
             doc.put("alignment", result.index().alignment() != null);
+            GraphBuild built = result.graph();
+            ObjectNode g = doc.putObject("graph");
+            g.put("kind", built.kind().name().toLowerCase(Locale.ROOT));
+            g.put("inserted", built.inserted());
+            g.put("reused", built.reused());
+            g.put("seconds", Math.round(built.seconds() * 1000) / 1000.0);
+            if (built.reason() == null) {
+                g.putNull("reason");
+            } else {
+                g.put("reason", built.reason());
+            }
             doc.put("seconds", Math.round(outcome.seconds() * 1000) / 1000.0);
             ObjectNode byKind = doc.putObject("problems");
             for (Map.Entry<ProblemKind, Integer> e : outcome.problemCounts().entrySet()) {

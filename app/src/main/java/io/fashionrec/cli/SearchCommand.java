@@ -34,6 +34,9 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
+    @Mixin
+    SearchOption search;
+
     @Override
     public Integer call() throws Exception {
         if (text == null && image == null) {
@@ -46,7 +49,7 @@ final class SearchCommand implements Callable<Integer> {
                 photo = encoder.encode(new ImageDecoder(ImageLimits.DEFAULT).decode(image, encoder.minimumInputSide()));
             }
         }
-        Recommender recommender = new Recommender(idx);
+        Recommender recommender = new Recommender(idx, search.kind());
         SearchOptions options = query.searchOptions(idx);
         float[] photoVector = photo;
         List<Recommendation> results = QueryOptions.run(() -> recommender.search(text, photoVector, options));

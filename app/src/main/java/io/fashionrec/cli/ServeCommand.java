@@ -49,8 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         int maxUploadMb;
 
         @Option(names = "--search", paramLabel = "KIND", defaultValue = "auto",
-                description = "exact (every product scored), approximate (an HNSW graph of the dense vectors, built at start, finds "
-                        + "candidates that are then scored exactly) or auto (approximate for large indexes). Default: ${DEFAULT-VALUE}.")
+                description = "exact (every product scored), approximate (the HNSW graph of the dense vectors that the index holds, or "
+                        + "one built at start when it holds none, finds candidates that are then scored exactly) or auto (approximate for large indexes). Default: ${DEFAULT-VALUE}.")
         String search;
 
         @Option(names = "--cors-origin", paramLabel = "URL",

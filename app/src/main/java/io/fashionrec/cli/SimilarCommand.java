@@ -27,10 +27,13 @@ final class SimilarCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
 
+    @Mixin
+    SearchOption search;
+
     @Override
     public Integer call() throws Exception {
         ProductIndex idx = index.open();
-        Recommender recommender = new Recommender(idx);
+        Recommender recommender = new Recommender(idx, search.kind());
         SearchOptions options = query.searchOptions(idx);
         List<Recommendation> results = QueryOptions.run(() -> recommender.similar(id, options));
         if (query.json) {

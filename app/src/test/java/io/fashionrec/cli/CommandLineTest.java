@@ -69,6 +69,38 @@ class CommandLineTest {
     }
 
     @Test
+    void indexWritesTheGraphWhenAskedAndTheQueriesWalkIt() throws Exception {
+        Path graphIndex = tmp.resolve("graph-index");
+        Run run = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "always", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode graph = JSON.readTree(run.out()).get("graph");
+        assertEquals("built", graph.get("kind").asText());
+        assertEquals(10, graph.get("inserted").asInt());
+        assertTrue(Files.exists(graphIndex.resolve("graph.1.graph")), "the graph part is in the index");
+        Run again = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "always");
+        assertTrue(again.out().contains("graph refreshed in "), again.out());
+        assertTrue(again.out().contains(": 0 inserted, 10 reused;"), again.out());
+        assertTrue(run("index", "--catalog", catalog.toString(), "--index", tmp.resolve("small").toString()).out()
+                .contains("; no graph (small enough to search exactly)"), "auto: no graph for 10 products");
+
+        for (String kind : new String[] {"exact", "approximate", "auto"}) {
+            Run similar = run("similar", "--index", graphIndex.toString(), "--id", "1", "-k", "3", "--search", kind, "--json");
+            assertEquals(0, similar.exit(), similar.err());
+            assertEquals(JSON.readTree(run("similar", "--index", index.toString(), "--id", "1", "-k", "3", "--json").out()).get("results"),
+                    JSON.readTree(similar.out()).get("results"), kind + ": ten products, every one a candidate");
+            Run search = run("search", "--index", graphIndex.toString(), "--text", "blue shoes", "-k", "2", "--search", kind, "--json");
+            assertEquals(0, search.exit(), search.err());
+            assertEquals(2, JSON.readTree(search.out()).get("results").size(), kind);
+        }
+        Run bad = run("similar", "--index", graphIndex.toString(), "--id", "1", "--search", "fast");
+        assertEquals(ExitCodes.USAGE, bad.exit());
+        assertTrue(bad.err().contains("--search: unknown search 'fast': expected exact, approximate or auto"), bad.err());
+        Run badGraph = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "sometimes");
+        assertEquals(ExitCodes.USAGE, badGraph.exit());
+        assertTrue(badGraph.err().contains("--graph: unknown graph policy 'sometimes': expected auto, always or never"), badGraph.err());
+    }
+
+    @Test
     void similarJsonIsOneDocumentWithKResultsBreakdownAndNotTheQuery() throws Exception {
         Run run = run("similar", "--index", index.toString(), "--id", "1", "-k", "4", "--json");
         assertEquals(0, run.exit(), run.err());

@@ -21,6 +21,7 @@ import io.fashionrec.text.TfidfFit;
 import io.fashionrec.text.TfidfVectorizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,9 @@ public final class IndexBuilder {
      * @param imagesEmbedded photos the encoder computed in this build
      * @param imagesReused   photos whose vectors came from the previous index (unchanged files) or the embedding cache
      * @param imagesFailed   photos that could not be used (each reported)
+     * @param graph          what the build did about the approximate-search graph
      */
-    public record Result(ProductIndex index, int imagesEmbedded, int imagesReused, int imagesFailed) {
+    public record Result(ProductIndex index, int imagesEmbedded, int imagesReused, int imagesFailed, GraphBuild graph) {
 
         /** Photos the index has a vector for. */
         public int imagesIndexed() {
@@ -67,6 +69,7 @@ public final class IndexBuilder {
     private Path cacheDirectory;
     private PreviousIndex previous;
     private Map<String, String> imageModel = Map.of();
+    private GraphPolicy graphPolicy = GraphPolicy.AUTO;
 
     public static IndexBuilder builder() {
         return new IndexBuilder();
@@ -132,6 +135,16 @@ public final class IndexBuilder {
      */
     public IndexBuilder optPrevious(PreviousIndex index) {
         this.previous = Objects.requireNonNull(index);
+        return this;
+    }
+
+    /**
+     * Whether the index gets an approximate-search graph ({@link GraphPolicy#AUTO} by default:
+     * when large enough for {@code auto} search to be approximate). Over a previous index that has
+     * one, the graph is refreshed rather than rebuilt where it can be (see {@link ProductGraphBuilder}).
+     */
+    public IndexBuilder optGraph(GraphPolicy policy) {
+        this.graphPolicy = Objects.requireNonNull(policy);
         return this;
     }
 
@@ -213,9 +226,35 @@ public final class IndexBuilder {
             });
         }
         FusedVectors vectors = new FusedVectors(layout, text.rows(), vocabulary, dense, masks);
+        ProductGraphBuilder.Outcome graph = graph(vectors, table, previous, encoder.descriptor(), imageSegments);
         ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel,
-                new ImageSketches(alignment, sketches));
-        return new Result(index, counts.embedded(), counts.reused(), counts.failed());
+                new ImageSketches(alignment, sketches), graph == null ? null : graph.graph());
+        return new Result(index, counts.embedded(), counts.reused(), counts.failed(), built(graph));
+    }
+
+    /**
+     * The graph the policy asks for, refreshed from the previous index's where it can be; null when
+     * none is asked for.
+     *
+     * @param previous the index being replaced, or null to build the graph from scratch
+     */
+    private ProductGraphBuilder.Outcome graph(FusedVectors vectors, ProductTable table, PreviousIndex previous, EncoderDescriptor encoder,
+                                              List<VectorSegment> imageSegments) {
+        if (!graphPolicy.wants(vectors)) {
+            return null;
+        }
+        ProductGraph before = previous == null ? null : previous.graph();
+        int[] unchanged = before == null ? null : IndexChanges.unchangedOrdinals(previous.products(), table);
+        if (unchanged != null && !previous.madeBy(encoder, imageSegments)) {
+            // Another encoder changed every image vector: no product is unchanged, whatever its fingerprint says.
+            Arrays.fill(unchanged, -1);
+        }
+        return ProductGraphBuilder.buildOrRefresh(vectors, weights, threads, before, unchanged);
+    }
+
+    private GraphBuild built(ProductGraphBuilder.Outcome graph) {
+        return graph != null ? graph.build()
+                : GraphBuild.none(graphPolicy == GraphPolicy.NEVER ? "not asked for" : "small enough to search exactly");
     }
 
     /**
@@ -260,8 +299,11 @@ public final class IndexBuilder {
         FusedVectors vectors = new FusedVectors(layout, text.rows(), text.model().vocabularySize(), dense, masks);
         Path root = catalogRoot(catalog);
         ProductTable table = table(catalog, root, i -> null, i -> "");
-        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), descriptor, imageModel, null, weights, kernel, null);
-        return new Result(index, 0, 0, 0);
+        // Built afresh: vectors from a file carry no photo fingerprints to tell unchanged products by.
+        ProductGraphBuilder.Outcome graph = graph(vectors, table, null, descriptor, imageSegments);
+        ProductIndex index = new ProductIndex(root, table, vectors, text.model(), descriptor, imageModel, null, weights, kernel, null,
+                graph == null ? null : graph.graph());
+        return new Result(index, 0, 0, 0, built(graph));
     }
 
     /** {@code image} relative to {@code root} when it lies inside it (portable), else absolute. */

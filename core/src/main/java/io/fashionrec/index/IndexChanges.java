@@ -17,6 +17,22 @@ public record IndexChanges(int added, int changed, int removed, int unchanged) {
         return changed >= 0;
     }
 
+    /**
+     * For each product of {@code next}, its ordinal in {@code previous} when it is there with the
+     * same fingerprint, else -1; null when either side records no fingerprints (changes unknown).
+     */
+    public static int[] unchangedOrdinals(ProductTable previous, ProductTable next) {
+        if (!previous.hasFingerprints() || !next.hasFingerprints()) {
+            return null;
+        }
+        int[] out = new int[next.size()];
+        for (int i = 0; i < next.size(); i++) {
+            int before = previous.ordinal(next.id(i));
+            out[i] = before >= 0 && previous.fingerprint(before).equals(next.fingerprint(i)) ? before : -1;
+        }
+        return out;
+    }
+
     /** Compares the products of a new build with those of the index it replaces. */
     public static IndexChanges between(ProductTable previous, ProductTable next) {
         boolean known = previous.hasFingerprints() && next.hasFingerprints();

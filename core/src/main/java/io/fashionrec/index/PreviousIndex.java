@@ -34,10 +34,14 @@ public final class PreviousIndex {
     private final Bits[] present;
     private final AlignmentSettings sketchSettings;
     private final DenseMatrix sketches;
+    private final ProductGraph graph;
 
-    /** @param sketchSettings what {@code sketches} were made with; both null when the index has none */
+    /**
+     * @param sketchSettings what {@code sketches} were made with; both null when the index has none
+     * @param graph          its approximate-search graph, or null when it has none
+     */
     PreviousIndex(ProductTable products, Path catalog, EncoderDescriptor encoder, List<VectorSegment> segments, DenseMatrix[] images,
-                  Bits[] present, AlignmentSettings sketchSettings, DenseMatrix sketches) {
+                  Bits[] present, AlignmentSettings sketchSettings, DenseMatrix sketches, ProductGraph graph) {
         this.products = products;
         this.catalog = catalog;
         this.encoder = encoder;
@@ -46,6 +50,7 @@ public final class PreviousIndex {
         this.present = present;
         this.sketchSettings = sketchSettings;
         this.sketches = sketches;
+        this.graph = graph;
     }
 
     /**
@@ -62,9 +67,19 @@ public final class PreviousIndex {
         return products;
     }
 
+    /** The approximate-search graph of this index (mapped), or null when it has none. */
+    ProductGraph graph() {
+        return graph;
+    }
+
     /** Whether image vectors of this index may stand for those of {@code encoder} with {@code segments}. */
     boolean hasImagesOf(EncoderDescriptor encoder, List<VectorSegment> segments) {
-        return this.encoder.equals(encoder) && this.segments.equals(segments) && products.hasPhotoRecords();
+        return madeBy(encoder, segments) && products.hasPhotoRecords();
+    }
+
+    /** Whether this index's image vectors were made by {@code encoder} with {@code segments}. */
+    boolean madeBy(EncoderDescriptor encoder, List<VectorSegment> segments) {
+        return this.encoder.equals(encoder) && this.segments.equals(segments);
     }
 
     /** Whether the image sketches of this index are those {@code settings} make. */

@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param defaultKernel  the kernel used when a query names none
  * @param imageSketches  the image sketches the alignment was fitted on, for the next build; null
  *                       when not known (an index of an older layout)
+ * @param graph          the approximate-search graph over the products, or null when the index
+ *                       has none (approximate search then builds one in memory)
  */
 public record ProductIndex(Path catalog, ProductTable products, FusedVectors vectors, TfidfModel textModel,
                            EncoderDescriptor imageEncoder, Map<String, String> imageModel, TextToImageAlignment alignment,
-                           FusionWeights defaultWeights, Kernel defaultKernel, ImageSketches imageSketches) {
+                           FusionWeights defaultWeights, Kernel defaultKernel, ImageSketches imageSketches, ProductGraph graph) {
 
     public ProductIndex {
         Objects.requireNonNull(catalog, "catalog");
@@ -42,6 +44,13 @@ public record ProductIndex(Path catalog, ProductTable products, FusedVectors vec
         if (products.size() != vectors.size()) {
             throw new IllegalArgumentException(products.size() + " products but " + vectors.size() + " vectors");
         }
+    }
+
+    /** An index without a graph. */
+    public ProductIndex(Path catalog, ProductTable products, FusedVectors vectors, TfidfModel textModel, EncoderDescriptor imageEncoder,
+                        Map<String, String> imageModel, TextToImageAlignment alignment, FusionWeights defaultWeights, Kernel defaultKernel,
+                        ImageSketches imageSketches) {
+        this(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, defaultWeights, defaultKernel, imageSketches, null);
     }
 
     public int size() {

@@ -11,9 +11,11 @@ import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.feature.VectorSegment;
+import io.fashionrec.fusion.FusedSegment;
 import io.fashionrec.fusion.FusionLayout;
 import io.fashionrec.fusion.FusionWeights;
 import io.fashionrec.fusion.Kernel;
+import io.fashionrec.fusion.Modality;
 import io.fashionrec.index.store.Bits;
 import io.fashionrec.index.store.DenseEncoding;
 import io.fashionrec.index.store.DenseMatrix;
@@ -21,6 +23,7 @@ import io.fashionrec.index.store.DenseMatrixWriter;
 import io.fashionrec.index.store.IndexFormatException;
 import io.fashionrec.index.store.IndexReader;
 import io.fashionrec.index.store.IndexWriter;
+import io.fashionrec.index.store.StoredGraph;
 import io.fashionrec.index.store.StringColumn;
 import io.fashionrec.progress.Progress;
 import io.fashionrec.text.TfidfModel;
@@ -59,7 +62,11 @@ import java.util.Map;
  *       (sketch dimension, rho, seed): the next build copies those of unchanged photos instead of
  *       sketching them again; absent when not known;</li>
  *   <li>{@code alignment_map_<a>} — dense V x r float32 and {@code alignment_mean_<a>} — dense
- *       1 x r float32 for each image segment a, when an alignment was fitted.</li>
+ *       1 x r float32 for each image segment a, when an alignment was fitted;</li>
+ *   <li>{@code graph} — the approximate-search graph over the n products ({@link ProductGraph},
+ *       graph part), when the build made one; {@code content.graph} then records what it was built
+ *       for: its products, maxConnections, beamWidth, the fusion weights and the dense segments
+ *       (key, share, dimension) it scored with.</li>
  * </ul>
  * Image paths are stored relative to the catalog root that the content records, so only that
  * one path names the machine the index was built on. The {@code content} document records the layout version, the catalog root,
@@ -69,7 +76,10 @@ import java.util.Map;
  * alignment settings and the fusion defaults.
  *
  * <p>Versions: 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
- * {@code content.fingerprintVersion} and {@code content.imageSketches}. Layout 1 is
+ * {@code content.fingerprintVersion} and {@code content.imageSketches}. The optional {@code graph}
+ * part and {@code content.graph} came later within layout 2, without a bump: an index without a
+ * graph is written byte for byte as before, and a fashionrec that predates the graph codec refuses
+ * the part by name with a sentence asking for a rebuild. Layout 1 is
  * still read (its products have no fingerprints: the next build counts added and removed
  * products but not changed ones); any other version fails with one sentence asking for a rebuild.
  */
@@ -80,6 +90,7 @@ public final class ProductIndexFormat {
     /** The oldest layout this version still reads. */
     static final int OLDEST_READABLE_LAYOUT = 1;
     static final String KIND = "fashionrec-product-index";
+    private static final String GRAPH = "graph";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProductIndexFormat() {
@@ -155,6 +166,9 @@ public final class ProductIndexFormat {
                     }
                 }
             }
+            if (index.graph() != null) {
+                writer.addGraph(GRAPH, index.graph().graph(), index.graph().basis().maxConnections());
+            }
             writer.commit(content(index));
         } finally {
             progress.finish();
@@ -212,7 +226,8 @@ public final class ProductIndexFormat {
             }
             AlignmentSettings sketchSettings = sketchSettings(reader, content);
             return new PreviousIndex(products, Path.of(content.path("catalog").asText("")), descriptor(content.path("imageEncoder")),
-                    segments, images, present, sketchSettings, sketchSettings == null ? null : reader.dense("image_sketches"));
+                    segments, images, present, sketchSettings, sketchSettings == null ? null : reader.dense("image_sketches"),
+                    graph(dir, reader, content));
         } catch (IndexFormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -334,7 +349,32 @@ public final class ProductIndexFormat {
         content.path("imageModel").fields().forEachRemaining(e -> imageModel.put(e.getKey(), e.getValue().asText()));
         AlignmentSettings sketchSettings = sketchSettings(reader, content);
         ImageSketches sketches = sketchSettings == null ? null : new ImageSketches(sketchSettings, matrix(reader.dense("image_sketches")));
-        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel, sketches);
+        return new ProductIndex(catalog, products, vectors, textModel, imageEncoder, imageModel, alignment, weights, kernel, sketches,
+                graph(dir, reader, content));
+    }
+
+    /** The index's graph (mapped) with what it was built for, or null when it has none. */
+    private static ProductGraph graph(Path dir, IndexReader reader, ObjectNode content) {
+        JsonNode node = content.path(GRAPH);
+        if (!reader.has(GRAPH) || !node.isObject()) {
+            return null;
+        }
+        List<FusedSegment> segments = new ArrayList<>();
+        for (JsonNode s : node.path("segments")) {
+            String[] key = s.path("key").asText().split("\\.", 2);
+            segments.add(new FusedSegment(Modality.fromJsonName(key[0]), key.length > 1 ? key[1] : "", s.path("share").asDouble(),
+                    s.path("dimension").asInt()));
+        }
+        JsonNode w = node.path("weights");
+        ProductGraph.Basis basis = new ProductGraph.Basis(node.path("products").asInt(-1), segments,
+                new FusionWeights(w.path("text").asDouble(), w.path("image").asDouble(), w.path("alignment").asDouble()),
+                node.path("maxConnections").asInt(), node.path("beamWidth").asInt());
+        StoredGraph graph = reader.graph(GRAPH);
+        if (graph.size() != basis.products() || graph.maxConnections() != basis.maxConnections()) {
+            throw damaged(dir, "its graph has " + graph.size() + " nodes and M " + graph.maxConnections() + " where its manifest records "
+                    + basis.products() + " and " + basis.maxConnections());
+        }
+        return new ProductGraph(graph, basis);
     }
 
     /**
@@ -408,6 +448,15 @@ public final class ProductIndexFormat {
         fusion.putObject("weights").put("text", index.defaultWeights().text()).put("image", index.defaultWeights().image())
                 .put("alignment", index.defaultWeights().alignment());
         fusion.put("kernel", index.defaultKernel().jsonName());
+        if (index.graph() != null) {
+            ProductGraph.Basis basis = index.graph().basis();
+            ObjectNode graph = c.putObject(GRAPH);
+            graph.put("products", basis.products()).put("maxConnections", basis.maxConnections()).put("beamWidth", basis.beamWidth());
+            graph.putObject("weights").put("text", basis.weights().text()).put("image", basis.weights().image())
+                    .put("alignment", basis.weights().alignment());
+            ArrayNode graphSegments = graph.putArray("segments");
+            basis.segments().forEach(s -> graphSegments.addObject().put("key", s.key()).put("share", s.share()).put("dimension", s.dimension()));
+        }
         return c;
     }
 

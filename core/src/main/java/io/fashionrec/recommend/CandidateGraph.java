@@ -1,69 +1,50 @@
 package io.fashionrec.recommend;
 
-import io.fashionrec.feature.FloatMatrix;
-import io.fashionrec.fusion.FusionLayout;
-import io.fashionrec.index.FusedVectors;
+import io.fashionrec.index.FusedDenseScorers;
+import io.fashionrec.index.ProductGraph;
+import io.fashionrec.index.ProductGraphBuilder;
 import io.fashionrec.index.ProductIndex;
-import io.fashionrec.vectors.Hits;
-import io.fashionrec.vectors.HnswVectorSearch;
+import java.lang.System.Logger.Level;
 import java.util.function.IntPredicate;
 
 /**
- * The candidate generator of approximate search: an HNSW graph over each product's dense part of
- * the fused vector — the image segments and the alignment segments (the look its name implies,
- * the dense form of its text) — each scaled by the square root of its default weight, so the
- * graph's inner product is the dense part of the fused score's numerator. Candidates found there
- * are then scored exactly, text included, by the {@link Recommender}.
+ * The candidate generator of approximate search: the index's {@link ProductGraph} over each
+ * product's dense part of the fused vector — the image segments and the alignment segments (the
+ * look its name implies, the dense form of its text) — scored with the default weights, so the
+ * graph's score is the dense part of the fused score's numerator. Candidates found there are then
+ * scored exactly, text included, by the {@link Recommender}.
  *
- * <p>The sparse TF-IDF block is not in the graph: a product alike only by rare words and not by
- * look or implied look can be missed, which is why candidates are many times k and the exact
- * re-ranking decides. Built in memory (seconds per ten thousand products on 2 cores); immutable
- * and thread-safe afterwards.
+ * <p>The graph is the one the index holds when it was built for the index's products, segments
+ * and default weights; otherwise it is built here, in memory (seconds per ten thousand products on
+ * 2 cores), and a log line says why. The sparse TF-IDF block is not in the graph: a product alike
+ * only by rare words and not by look or implied look can be missed, which is why candidates are
+ * many times k and the exact re-ranking decides. Immutable and thread-safe.
  */
 final class CandidateGraph {
 
-    private final FusedVectors vectors;
-    private final int[] offsets;
-    private final float[] scale;
-    private final int dimension;
-    private final HnswVectorSearch graph;
+    private static final System.Logger LOG = System.getLogger(CandidateGraph.class.getName());
+
+    private final FusedDenseScorers scorers;
+    private final ProductGraph graph;
 
     CandidateGraph(ProductIndex index) {
-        this.vectors = index.vectors();
-        FusionLayout layout = vectors.layout();
-        double[] w = layout.segmentWeights(index.defaultWeights());
-        offsets = new int[layout.size()];
-        scale = new float[layout.size()];
-        int d = 0;
-        for (int s = 1; s < layout.size(); s++) {
-            offsets[s] = d;
-            scale[s] = (float) Math.sqrt(w[s]);
-            d += layout.get(s).dimension();
+        this.scorers = new FusedDenseScorers(index.vectors(), index.defaultWeights());
+        ProductGraph stored = index.graph();
+        String misfit = stored == null
+                ? "the index holds none (`fashionrec index` writes one for indexes large enough for auto search, or with --graph always)"
+                : stored.basis().mismatch(index.vectors(), index.defaultWeights());
+        if (misfit == null) {
+            this.graph = stored;
+        } else {
+            LOG.log(Level.INFO, "building the approximate-search graph over " + index.size() + " products in memory: " + misfit);
+            this.graph = ProductGraphBuilder.build(index.vectors(), index.defaultWeights(),
+                    Runtime.getRuntime().availableProcessors());
         }
-        this.dimension = d;
-        int n = vectors.size();
-        float[] data = new float[Math.multiplyExact(n, d)];
-        for (int j = 0; j < n; j++) {
-            float[][] dense = new float[layout.size()][];
-            for (int s = 1; s < layout.size(); s++) {
-                if ((vectors.mask(j) & (1 << s)) != 0) {
-                    dense[s] = vectors.dense(s).row(j);
-                }
-            }
-            place(dense, data, j * d);
-        }
-        this.graph = HnswVectorSearch.builder(new FloatMatrix(n, d, data)).build();
     }
 
-    /** The product's or query's dense segments (null where absent) as one graph vector. */
-    private void place(float[][] dense, float[] out, int at) {
-        for (int s = 1; s < dense.length; s++) {
-            if (dense[s] != null) {
-                for (int i = 0; i < dense[s].length; i++) {
-                    out[at + offsets[s] + i] = scale[s] * dense[s][i];
-                }
-            }
-        }
+    /** Whether the graph searched is the one the index holds (rather than one built at load). */
+    boolean isStored() {
+        return graph.isStored();
     }
 
     /** Whether the query has a dense segment at all; without one the graph cannot rank anything. */
@@ -78,9 +59,6 @@ final class CandidateGraph {
 
     /** Up to {@code count} products whose dense part is closest to the query's, among those accepted. */
     int[] candidates(QueryVectors query, int count, IntPredicate accept) {
-        float[] q = new float[dimension];
-        place(query.dense(), q, 0);
-        Hits hits = graph.search(q, count, accept);
-        return hits.ordinals();
+        return graph.search(scorers.forQuery(query.dense()), count, accept).ordinals();
     }
 }

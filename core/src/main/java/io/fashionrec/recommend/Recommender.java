@@ -8,6 +8,7 @@ import io.fashionrec.fusion.FusedSegment;
 import io.fashionrec.fusion.FusionLayout;
 import io.fashionrec.fusion.Modality;
 import io.fashionrec.index.FusedVectors;
+import io.fashionrec.index.ProductGraph;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.simd.DotProducts;
 import io.fashionrec.simd.DotProductsProvider;
@@ -58,28 +59,29 @@ public final class Recommender {
     }
 
     /**
-     * A recommender searching as {@code kind} says: {@code approximate} builds an HNSW graph over
-     * the products' dense vectors here (seconds per ten thousand products), then each search
-     * scores exactly only the {@link #CANDIDATES_PER_RESULT}·k candidates the graph finds (filters
-     * applied during the walk); {@code auto} does so above
-     * {@link SearchKind#AUTO_APPROXIMATE_ABOVE_FLOATS} stored dense floats. Worth it for a
-     * long-running server on a large catalog, not for one query.
+     * A recommender searching as {@code kind} says: {@code approximate} walks an HNSW graph over
+     * the products' dense vectors — the index's own ({@link ProductIndex#graph()}) when it fits the
+     * index, else one built here (seconds per ten thousand products, logged with why) — then each
+     * search scores exactly only the {@link #CANDIDATES_PER_RESULT}·k candidates the graph finds
+     * (filters applied during the walk); {@code auto} does so above
+     * {@link SearchKind#AUTO_APPROXIMATE_ABOVE_FLOATS} stored dense floats.
      */
     public Recommender(ProductIndex index, SearchKind kind) {
         this.index = index;
         this.vectors = index.vectors();
         this.layout = vectors.layout();
-        long denseFloats = 0;
-        for (int s = 1; s < layout.size(); s++) {
-            denseFloats += (long) vectors.size() * layout.get(s).dimension();
-        }
-        SearchKind resolved = kind.resolve(denseFloats, 1);
+        SearchKind resolved = kind.resolve(ProductGraph.denseFloats(vectors), 1);
         this.graph = resolved == SearchKind.APPROXIMATE && vectors.size() > 0 ? new CandidateGraph(index) : null;
     }
 
     /** How this recommender searches: exact or approximate (never auto). */
     public SearchKind searchKind() {
         return graph == null ? SearchKind.EXACT : SearchKind.APPROXIMATE;
+    }
+
+    /** Whether approximate search walks the graph the index holds (false for exact search, or a graph built at load). */
+    public boolean usesStoredGraph() {
+        return graph != null && graph.isStored();
     }
 
     public ProductIndex index() {

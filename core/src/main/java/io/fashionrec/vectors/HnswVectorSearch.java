@@ -1,22 +1,10 @@
 package io.fashionrec.vectors;
 
 import io.fashionrec.feature.FloatMatrix;
-import io.fashionrec.recommend.TopK;
 import io.fashionrec.simd.DotProductsProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.KnnCollector;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TaskExecutor;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
-import org.apache.lucene.util.hnsw.HnswGraphBuilder;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 
 /**
@@ -73,6 +61,7 @@ public final class HnswVectorSearch implements VectorSearch {
     private final FloatMatrix matrix;
     private final RowScorers scorers;
     private final OnHeapHnswGraph graph;
+    private final GraphSearch.Walk walk;
     private final int efSearch;
     private final int threads;
 
@@ -81,6 +70,7 @@ public final class HnswVectorSearch implements VectorSearch {
         this.matrix = matrix;
         this.scorers = scorers;
         this.graph = graph;
+        this.walk = GraphSearch.over(graph);
         this.efSearch = efSearch;
         this.threads = threads;
     }
@@ -93,33 +83,6 @@ public final class HnswVectorSearch implements VectorSearch {
      */
     public static Builder builder(FloatMatrix matrix) {
         return new Builder(matrix);
-    }
-
-    private static OnHeapHnswGraph build(RowScorers scorers, Builder b) {
-        int rows = b.matrix.rows();
-        try {
-            HnswGraphBuilder sequential = HnswGraphBuilder.create(scorers, b.maxConnections, b.beamWidth, b.seed, rows);
-            if (b.threads == 1) {
-                return sequential.build(rows);
-            }
-            // Daemon threads, so that a failed build cannot keep the JVM alive; shut down after it.
-            ExecutorService pool = Executors.newFixedThreadPool(b.threads, r -> {
-                Thread t = new Thread(r, "hnsw-build");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                // The sequential builder is kept only for its empty graph, sized for every row:
-                // OnHeapHnswGraph has no public constructor.
-                return new HnswConcurrentMergeBuilder(new TaskExecutor(pool), b.threads, scorers, b.maxConnections,
-                        b.beamWidth, sequential.getGraph(), null).build(rows);
-            } finally {
-                pool.shutdownNow();
-            }
-        } catch (IOException e) {
-            // Our scorers read memory only; Lucene declares IOException for scorers reading files.
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
@@ -154,77 +117,7 @@ public final class HnswVectorSearch implements VectorSearch {
             throw new IllegalArgumentException("the query has " + query.length + " floats but the vectors have "
                     + matrix.cols() + "; embed it with the same encoder as the catalog");
         }
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
-        FixedBitSet passing = accept == null ? null : passing(accept);
-        int count = passing == null ? matrix.rows() : passing.cardinality();
-        if (count == matrix.rows()) {
-            // A filter that passes every row walks as no filter does, and finds the same rows.
-            passing = null;
-        }
-        if (count == 0) {
-            return new Hits(new int[0], new float[0]);
-        }
-        // Never more than the rows that pass: a huge k must not size a huge result.
-        int wanted = Math.min(k, count);
-        int candidates = Math.max(wanted, efSearch);
-        // A walk meets passing rows at the filter's rate, so it scores at least candidates x rows /
-        // count rows to collect its candidates; once that reaches count, the scan is no dearer.
-        if ((long) candidates * matrix.rows() >= (long) count * count) {
-            return exact(query, wanted, passing);
-        }
-        KnnCollector walk;
-        try {
-            walk = HnswGraphSearcher.search(scorers.forQuery(query), candidates, graph, passing,
-                    passing == null ? Integer.MAX_VALUE : count);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ScoreDoc[] found = walk.topDocs().scoreDocs;
-        if (walk.earlyTerminated() || found.length < wanted) {
-            return exact(query, wanted, passing);
-        }
-        TopK top = new TopK(wanted);
-        for (ScoreDoc hit : found) {
-            top.offer(hit.score, hit.doc);
-        }
-        return hits(top);
-    }
-
-    private FixedBitSet passing(IntPredicate accept) {
-        FixedBitSet bits = new FixedBitSet(matrix.rows());
-        for (int row = 0; row < matrix.rows(); row++) {
-            if (accept.test(row)) {
-                bits.set(row);
-            }
-        }
-        return bits;
-    }
-
-    /** Every row in {@code passing} (every row when null) scored. */
-    private Hits exact(float[] query, int k, FixedBitSet passing) {
-        TopK top = new TopK(k);
-        int rows = matrix.rows();
-        if (passing == null) {
-            for (int row = 0; row < rows; row++) {
-                top.offer(scorers.score(query, row), row);
-            }
-        } else {
-            for (int row = passing.nextSetBit(0); row != DocIdSetIterator.NO_MORE_DOCS;
-                    row = row + 1 < rows ? passing.nextSetBit(row + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-                top.offer(scorers.score(query, row), row);
-            }
-        }
-        return hits(top);
-    }
-
-    private static Hits hits(TopK top) {
-        float[] scores = new float[top.size()];
-        for (int rank = 0; rank < scores.length; rank++) {
-            scores[rank] = (float) top.score(rank);
-        }
-        return new Hits(top.ordinals(), scores);
+        return GraphSearch.search(walk, scorers.forQuery(query), matrix.rows(), k, efSearch, accept);
     }
 
     /**
@@ -326,7 +219,8 @@ public final class HnswVectorSearch implements VectorSearch {
         /** Builds the graph over every row; takes time in proportion to rows x log(rows). */
         public HnswVectorSearch build() {
             RowScorers scorers = new RowScorers(matrix, DotProductsProvider.get());
-            return new HnswVectorSearch(matrix, scorers, HnswVectorSearch.build(scorers, this), efSearch, threads);
+            OnHeapHnswGraph graph = GraphSearch.build(scorers, matrix.rows(), maxConnections, beamWidth, seed, threads, null, null);
+            return new HnswVectorSearch(matrix, scorers, graph, efSearch, threads);
         }
     }
 }

@@ -23,7 +23,7 @@ final class IndexFiles {
 
     private static final String NAME = "[a-z0-9][a-z0-9_-]{0,63}";
     private static final Pattern PART_NAME = Pattern.compile(NAME);
-    private static final Pattern PART_FILE = Pattern.compile("(" + NAME + ")\\.([1-9][0-9]{0,17})\\.(dense|sparse|strings|bits)(\\.tmp)?");
+    private static final Pattern PART_FILE = Pattern.compile("(" + NAME + ")\\.([1-9][0-9]{0,17})\\.(dense|sparse|strings|bits|graph)(\\.tmp)?");
 
     private IndexFiles() {
     }

@@ -112,6 +112,7 @@ public final class IndexReader implements AutoCloseable {
                 case SPARSE -> SparseRowsFormat.read(file, region);
                 case STRINGS -> StringColumnFormat.read(file, region);
                 case BITS -> BitSetFormat.read(file, region);
+                case GRAPH -> GraphFormat.read(file, region);
             };
             return new OpenPart(kind, file, region, value);
         } catch (NoSuchFileException e) {
@@ -159,6 +160,15 @@ public final class IndexReader implements AutoCloseable {
     /** The bit set {@code part}. @throws IndexFormatException if there is no such bit set */
     public Bits bits(String part) {
         return part(part, PartKind.BITS, Bits.class);
+    }
+
+    /**
+     * The graph {@code part}, with a cursor of its own (see {@link StoredGraph#copy()}).
+     *
+     * @throws IndexFormatException if there is no such graph
+     */
+    public StoredGraph graph(String part) {
+        return part(part, PartKind.GRAPH, StoredGraph.class).copy();
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.util.hnsw.HnswGraph;
 
 /**
  * Writes one new generation of an index directory and commits it atomically.
@@ -200,6 +201,22 @@ public final class IndexWriter implements AutoCloseable {
         try (PartOutput out = PartOutput.create(partFile(part, PartKind.BITS))) {
             BitSetFormat.write(out, part, bits, size);
             partFinished(part, PartKind.BITS, out.finish());
+        }
+    }
+
+    /**
+     * Adds graph part {@code part}: {@code graph}'s levels and neighbour lists (see
+     * {@link GraphFormat}), built with {@code maxConnections}. The graph is traversed three times
+     * and must not change meanwhile.
+     *
+     * @throws IllegalArgumentException if the name is invalid or taken, or the graph does not fit
+     *                                  the format (level 0 must hold every node 0 .. size-1)
+     */
+    public void addGraph(String part, HnswGraph graph, int maxConnections) {
+        checkNewPart(part);
+        try (PartOutput out = PartOutput.create(partFile(part, PartKind.GRAPH))) {
+            GraphFormat.write(out, part, graph, maxConnections);
+            partFinished(part, PartKind.GRAPH, out.finish());
         }
     }
 

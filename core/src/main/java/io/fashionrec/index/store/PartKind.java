@@ -5,7 +5,8 @@ enum PartKind {
     DENSE("dense", DenseMatrixFormat.CODEC, DenseMatrixFormat.VERSION, "a dense matrix"),
     SPARSE("sparse", SparseRowsFormat.CODEC, SparseRowsFormat.VERSION, "sparse rows"),
     STRINGS("strings", StringColumnFormat.CODEC, StringColumnFormat.VERSION, "a string column"),
-    BITS("bits", BitSetFormat.CODEC, BitSetFormat.VERSION, "a bit set");
+    BITS("bits", BitSetFormat.CODEC, BitSetFormat.VERSION, "a bit set"),
+    GRAPH("graph", GraphFormat.CODEC, GraphFormat.VERSION, "a graph");
 
     final String extension;
     final String codec;
