@@ -44,7 +44,7 @@ public final class ProductTable {
     private final Map<String, Column> attributes;
     private final Column fingerprints;
     private final Column photoRecords;
-    private final Map<String, Integer> ordinals;
+    private final IdOrdinals ordinals;
 
     /**
      * @param images       the image path of each product as the catalog gave it, or empty when none
@@ -83,12 +83,7 @@ public final class ProductTable {
             }
             attributes.put(attributeNames.get(a), column);
         }
-        this.ordinals = new HashMap<>(Math.max(16, n * 2));
-        for (int i = 0; i < n; i++) {
-            if (ordinals.put(ids.get(i), i) != null) {
-                throw new IllegalArgumentException("duplicate product id " + ids.get(i));
-            }
-        }
+        this.ordinals = new IdOrdinals(ids);
     }
 
     public int size() {
@@ -149,8 +144,7 @@ public final class ProductTable {
 
     /** The ordinal of a product id, or -1 if there is none. */
     public int ordinal(String id) {
-        Integer i = ordinals.get(id);
-        return i == null ? -1 : i;
+        return ordinals.ordinal(id);
     }
 
     Column ids() {
