@@ -454,6 +454,11 @@ public final class ProductIndexFormat {
             public String get(int ordinal) {
                 return c.get(ordinal);
             }
+
+            @Override
+            public void forEachUtf8(StringColumn.Utf8Visitor visitor) {
+                c.forEachUtf8(visitor);
+            }
         };
     }
 

@@ -1,5 +1,7 @@
 package io.fashionrec.index;
 
+import io.fashionrec.index.store.StringColumn;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,17 @@ public final class ProductTable {
         int size();
 
         String get(int ordinal);
+
+        /**
+         * Hands every value's UTF-8 bytes to {@code visitor}, in order. This default encodes each
+         * value; a column over a memory-mapped part copies them from the map in blocks.
+         */
+        default void forEachUtf8(StringColumn.Utf8Visitor visitor) {
+            for (int i = 0; i < size(); i++) {
+                byte[] bytes = get(i).getBytes(StandardCharsets.UTF_8);
+                visitor.accept(i, bytes, 0, bytes.length);
+            }
+        }
 
         static Column of(List<String> values) {
             List<String> copy = List.copyOf(values);

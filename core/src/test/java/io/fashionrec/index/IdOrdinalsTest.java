@@ -35,6 +35,16 @@ class IdOrdinalsTest {
     }
 
     @Test
+    void findsIdsBeyondAscii() {
+        List<String> ids = List.of("größe-42", "größe-43", "靴-1", "😀", "plain");
+        IdOrdinals table = new IdOrdinals(ProductTable.Column.of(ids));
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, table.ordinal(ids.get(i)), ids.get(i));
+        }
+        assertEquals(-1, table.ordinal("grosse-42"));
+    }
+
+    @Test
     void rejectsADuplicateNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new IdOrdinals(ProductTable.Column.of(List.of("7", "Aa", "8", "Aa"))));

@@ -220,6 +220,8 @@ class DamagedIndexTest {
         try (IndexReader reader = IndexReader.open(dir, STRUCTURAL_ONLY)) {
             IndexFormatException e = assertThrows(IndexFormatException.class, () -> reader.strings("names").get(0));
             assertTrue(e.getMessage().startsWith(names + " has offsets 0 to 500 for string 0 outside its"), e.getMessage());
+            e = assertThrows(IndexFormatException.class, () -> reader.strings("names").forEachUtf8((i, b, from, length) -> { }));
+            assertTrue(e.getMessage().startsWith(names + " has offsets 0 to 500 for string 0 outside its"), e.getMessage());
         }
     }
 
