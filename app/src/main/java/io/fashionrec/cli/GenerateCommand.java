@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Draw a synthetic catalog (styles.csv + images/<id>.jpg, the Kaggle layout) for demos and tests.",
             "With --vectors-only: clustered, L2-normalised float32 embeddings instead, for search benchmarks:",
-            "DIR/vectors.npy (products x dimension), DIR/queries.npy and DIR/names.csv (id,productDisplayName), streamed."})
+            "DIR/vectors.npy (products x dimension), DIR/queries.npy and DIR/styles.csv (id, the Kaggle attributes gender,",
+            "masterCategory, subCategory, articleType, baseColour of each vector's cluster, productDisplayName), streamed:",
+            "a catalog without photos, indexed by `index --catalog DIR --image-vectors DIR/vectors.npy`."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,7 +29,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed; the same seed draws the same catalog (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--vectors-only", description = "Write embeddings (.npy) and names instead of a catalog of photos.")
+    @Option(names = "--vectors-only", description = "Write embeddings (.npy) and a styles.csv without photos instead of a catalog of photos.")
     boolean vectorsOnly;
 
     @Option(names = "--dimension", paramLabel = "D", defaultValue = "512", description = "With --vectors-only: floats per vector (default: ${DEFAULT-VALUE}).")

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,11 +65,20 @@ class GenerateVectorsCommandTest {
             distinct.add(Arrays.toString(q.row(i)));
         }
         assertEquals(30, distinct.size());
-        List<String> names = Files.readAllLines(dir.resolve("names.csv"));
-        assertEquals("id,productDisplayName", names.get(0));
-        assertEquals(9001, names.size());
-        assertTrue(names.get(1).matches("0,[A-Z][A-Za-z ]+"), names.get(1));
-        assertTrue(names.get(9000).startsWith("8999,"), names.get(9000));
+        List<String> rows = Files.readAllLines(dir.resolve("styles.csv"));
+        assertEquals("id,gender,masterCategory,subCategory,articleType,baseColour,productDisplayName", rows.get(0));
+        assertEquals(9001, rows.size());
+        assertTrue(rows.get(1).matches("0,(Men|Women|Boys|Girls|Unisex),[A-Za-z ]+,[A-Za-z ]+,[A-Za-z ]+,[A-Za-z ]+,[A-Z][A-Za-z ]+"), rows.get(1));
+        assertTrue(rows.get(9000).startsWith("8999,"), rows.get(9000));
+        // A cluster is one kind of product: its type and colour name it, and it has one gender.
+        Map<String, String> genderOfKind = new HashMap<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertTrue(f[6].endsWith(" " + f[5] + " " + f[4]), row);
+            String gender = genderOfKind.putIfAbsent(f[4] + "/" + f[5], f[1]);
+            assertTrue(gender == null || gender.equals(f[1]), "two genders for " + f[4] + "/" + f[5] + ": " + gender + ", " + row);
+        }
+        assertTrue(genderOfKind.size() > 20, "36 clusters make about as many kinds: " + genderOfKind.keySet());
     }
 
     @Test
@@ -75,11 +86,11 @@ class GenerateVectorsCommandTest {
         assertEquals(0, generate(tmp.resolve("a"), "--seed", "5"));
         assertEquals(0, generate(tmp.resolve("b"), "--seed", "5"));
         assertEquals(0, generate(tmp.resolve("c"), "--seed", "6"));
-        for (String f : List.of("vectors.npy", "queries.npy", "names.csv")) {
+        for (String f : List.of("vectors.npy", "queries.npy", "styles.csv")) {
             assertEquals(-1, Files.mismatch(tmp.resolve("a").resolve(f), tmp.resolve("b").resolve(f)), f);
             assertNotEquals(-1, Files.mismatch(tmp.resolve("a").resolve(f), tmp.resolve("c").resolve(f)), f);
         }
-        assertFalse(Files.exists(tmp.resolve("a").resolve("styles.csv")), "no catalog is drawn");
+        assertFalse(Files.exists(tmp.resolve("a").resolve("images")), "no photo is drawn");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.fashionrec.vectors.NpyFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,8 @@ class ImageVectorsIndexCommandTest {
         Path set = tmp.resolve("set");
         assertEquals(0, run("generate", "--vectors-only", "--products", "300", "--dimension", "24", "--queries", "2", "--out", set.toString()).exit());
         Path index = tmp.resolve("index");
-        Run r = run("index", "--catalog", set.resolve("names.csv").toString(), "--image-vectors", set.resolve("vectors.npy").toString(),
+        // the generated directory is a catalog in the Kaggle layout, without photos
+        Run r = run("index", "--catalog", set.toString(), "--image-vectors", set.resolve("vectors.npy").toString(),
                 "--index", index.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -53,9 +55,11 @@ class ImageVectorsIndexCommandTest {
         FloatMatrix vectors = NpyFile.readFloat32(set.resolve("vectors.npy"));
         assertEquals(300, read.size());
         assertNull(read.alignment());
+        assertEquals(List.of("gender", "masterCategory", "subCategory", "articleType", "baseColour"), read.products().attributeNames());
         for (int i = 0; i < 300; i += 37) {
             assertArrayEquals(vectors.row(i), read.vectors().dense(1).row(i), 1e-6f, "row " + i + " (already unit length)");
             assertEquals(0b11, read.vectors().mask(i), "product " + i + " has a name and an image vector");
+            assertTrue(read.products().name(i).endsWith(" " + read.products().attribute(i, "articleType")), read.products().name(i));
         }
     }
 
@@ -65,7 +69,7 @@ class ImageVectorsIndexCommandTest {
         Path other = tmp.resolve("other");
         assertEquals(0, run("generate", "--vectors-only", "--products", "40", "--dimension", "8", "--queries", "1", "--out", set.toString()).exit());
         assertEquals(0, run("generate", "--vectors-only", "--products", "41", "--dimension", "8", "--queries", "1", "--out", other.toString()).exit());
-        Run r = run("index", "--catalog", set.resolve("names.csv").toString(), "--image-vectors", other.resolve("vectors.npy").toString(),
+        Run r = run("index", "--catalog", set.toString(), "--image-vectors", other.resolve("vectors.npy").toString(),
                 "--index", tmp.resolve("index").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("41 vectors") && r.err().contains("40 products"), r.err());

@@ -31,7 +31,7 @@ class StartBenchCommandTest {
         Path set = tmp.resolve("set");
         Path index = tmp.resolve("index");
         run(0, "generate", "--vectors-only", "--products", "400", "--dimension", "32", "--queries", "1", "--out", set.toString());
-        run(0, "index", "--catalog", set.resolve("names.csv").toString(), "--image-vectors", set.resolve("vectors.npy").toString(),
+        run(0, "index", "--catalog", set.toString(), "--image-vectors", set.resolve("vectors.npy").toString(),
                 "--index", index.toString());
         JsonNode doc = new ObjectMapper().readTree(run(0, "bench", "start", "--index", index.toString(), "--search", "exact",
                 "--queries", "3", "--json"));

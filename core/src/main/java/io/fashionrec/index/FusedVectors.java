@@ -1,6 +1,7 @@
 package io.fashionrec.index;
 
 import io.fashionrec.feature.DenseRows;
+import io.fashionrec.feature.SparseMatrix;
 import io.fashionrec.feature.SparseVector;
 import io.fashionrec.fusion.FusedSegment;
 import io.fashionrec.fusion.FusionLayout;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class FusedVectors {
 
     private final FusionLayout layout;
-    private final List<SparseVector> text;
+    private final SparseMatrix text;
     private final InvertedIndex textIndex;
     private final DenseRows[] dense;
     private final int[] masks;
@@ -28,7 +29,15 @@ public final class FusedVectors {
      *              matrices from a build, or the memory-mapped segments of an index read from disk
      */
     public FusedVectors(FusionLayout layout, List<SparseVector> text, int vocabularySize, DenseRows[] dense, int[] masks) {
-        int n = text.size();
+        this(layout, SparseMatrix.of(vocabularySize, text), dense, masks);
+    }
+
+    /**
+     * @param text  the text rows over the vocabulary ({@code text.cols()} terms)
+     * @param dense as for the constructor above
+     */
+    public FusedVectors(FusionLayout layout, SparseMatrix text, DenseRows[] dense, int[] masks) {
+        int n = text.rows();
         if (dense.length != layout.size() || dense[0] != null) {
             throw new IllegalArgumentException("need one dense matrix per segment after the text segment");
         }
@@ -42,8 +51,8 @@ public final class FusedVectors {
             throw new IllegalArgumentException("need " + n + " presence masks, got " + masks.length);
         }
         this.layout = layout;
-        this.text = List.copyOf(text);
-        this.textIndex = InvertedIndex.build(this.text, vocabularySize);
+        this.text = text;
+        this.textIndex = InvertedIndex.build(text);
         this.dense = dense.clone();
         this.masks = masks.clone();
     }
@@ -56,12 +65,14 @@ public final class FusedVectors {
         return masks.length;
     }
 
+    /** The text row of a product, as a new vector. */
     public SparseVector text(int ordinal) {
-        return text.get(ordinal);
+        return text.row(ordinal);
     }
 
+    /** The text rows as a read-only list (each element made on access, as {@link #text} does). */
     public List<SparseVector> textRows() {
-        return text;
+        return text.asList();
     }
 
     public InvertedIndex textIndex() {

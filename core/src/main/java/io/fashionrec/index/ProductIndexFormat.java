@@ -9,7 +9,7 @@ import io.fashionrec.align.TextToImageAlignment;
 import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
-import io.fashionrec.feature.SparseVector;
+import io.fashionrec.feature.SparseMatrix;
 import io.fashionrec.feature.VectorSegment;
 import io.fashionrec.fusion.FusedSegment;
 import io.fashionrec.fusion.FusionLayout;
@@ -320,13 +320,14 @@ public final class ProductIndexFormat {
         if (layout.size() != content.path("segments").size()) {
             throw damaged(dir, "its segments do not match its encoders");
         }
-        List<SparseVector> textRows = new ArrayList<>(n);
-        var sparse = reader.sparse("text_rows");
+        SparseMatrix textRows = reader.sparse("text_rows").readAll();
+        if (textRows.rows() != n || textRows.cols() != vocabulary.size()) {
+            throw damaged(dir, "its text rows are " + textRows.rows() + " x " + textRows.cols() + " where " + n + " products x "
+                    + vocabulary.size() + " terms belong");
+        }
         int[] masks = new int[n];
         for (int i = 0; i < n; i++) {
-            SparseVector row = sparse.row(i);
-            textRows.add(row);
-            masks[i] = row.isEmpty() ? 0 : 1;
+            masks[i] = textRows.isEmpty(i) ? 0 : 1;
         }
         DenseRows[] dense = new DenseRows[layout.size()];
         for (int s = 1; s < layout.size(); s++) {
@@ -339,7 +340,7 @@ public final class ProductIndexFormat {
                 }
             }
         }
-        FusedVectors vectors = new FusedVectors(layout, textRows, vocabulary.size(), dense, masks);
+        FusedVectors vectors = new FusedVectors(layout, textRows, dense, masks);
         JsonNode fusion = content.path("fusion");
         FusionWeights weights = new FusionWeights(fusion.path("weights").path("text").asDouble(), fusion.path("weights").path("image").asDouble(),
                 fusion.path("weights").path("alignment").asDouble());
@@ -501,6 +502,11 @@ public final class ProductIndexFormat {
             @Override
             public String get(int ordinal) {
                 return c.get(ordinal);
+            }
+
+            @Override
+            public void forEachUtf8(StringColumn.Utf8Visitor visitor) {
+                c.forEachUtf8(visitor);
             }
         };
     }

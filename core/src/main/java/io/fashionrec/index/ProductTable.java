@@ -1,5 +1,7 @@
 package io.fashionrec.index;
 
+import io.fashionrec.index.store.StringColumn;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,17 @@ public final class ProductTable {
         int size();
 
         String get(int ordinal);
+
+        /**
+         * Hands every value's UTF-8 bytes to {@code visitor}, in order. This default encodes each
+         * value; a column over a memory-mapped part copies them from the map in blocks.
+         */
+        default void forEachUtf8(StringColumn.Utf8Visitor visitor) {
+            for (int i = 0; i < size(); i++) {
+                byte[] bytes = get(i).getBytes(StandardCharsets.UTF_8);
+                visitor.accept(i, bytes, 0, bytes.length);
+            }
+        }
 
         static Column of(List<String> values) {
             List<String> copy = List.copyOf(values);
@@ -44,7 +57,7 @@ public final class ProductTable {
     private final Map<String, Column> attributes;
     private final Column fingerprints;
     private final Column photoRecords;
-    private final Map<String, Integer> ordinals;
+    private final IdOrdinals ordinals;
 
     /**
      * @param images       the image path of each product as the catalog gave it, or empty when none
@@ -83,12 +96,7 @@ public final class ProductTable {
             }
             attributes.put(attributeNames.get(a), column);
         }
-        this.ordinals = new HashMap<>(Math.max(16, n * 2));
-        for (int i = 0; i < n; i++) {
-            if (ordinals.put(ids.get(i), i) != null) {
-                throw new IllegalArgumentException("duplicate product id " + ids.get(i));
-            }
-        }
+        this.ordinals = new IdOrdinals(ids);
     }
 
     public int size() {
@@ -149,8 +157,7 @@ public final class ProductTable {
 
     /** The ordinal of a product id, or -1 if there is none. */
     public int ordinal(String id) {
-        Integer i = ordinals.get(id);
-        return i == null ? -1 : i;
+        return ordinals.ordinal(id);
     }
 
     Column ids() {

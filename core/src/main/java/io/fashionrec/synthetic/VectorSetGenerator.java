@@ -1,5 +1,6 @@
 package io.fashionrec.synthetic;
 
+import io.fashionrec.catalog.StylesCsvReader;
 import io.fashionrec.feature.Vectors;
 import io.fashionrec.vectors.NpyRowWriter;
 import java.io.BufferedWriter;
@@ -15,8 +16,12 @@ import java.util.stream.IntStream;
  * Synthetic embeddings for search benchmarks, without photos: clustered, L2-normalised float32
  * vectors as products of a catalog have (similar products near a shared centre), and queries
  * drawn the same way. Writes {@code vectors.npy} (products x dimension), {@code queries.npy}
- * (queries x dimension) and {@code names.csv} ({@code id,productDisplayName}, one name per vector
- * row, named after its cluster's article type and colour).
+ * (queries x dimension) and {@code styles.csv}, one row per vector row: its id (the row number),
+ * the Kaggle attributes {@code gender, masterCategory, subCategory, articleType, baseColour} of
+ * its cluster, and a display name (a brand, the colour and the article type). Each cluster is one
+ * kind of product: an article type and colour by its number, a gender drawn for it from the
+ * type's mix. The directory is thus a catalog in the Kaggle layout without photos:
+ * {@code fashionrec index --catalog DIR --image-vectors DIR/vectors.npy} indexes it.
  *
  * <p>Everything is streamed chunk by chunk, so a million 512-float vectors are written with a few
  * megabytes of heap; chunks are drawn in parallel from seeds of their own, so the output depends
@@ -37,11 +42,16 @@ public final class VectorSetGenerator {
      */
     private static final double NOISE = 0.75;
     private static final long QUERY_STREAM = 0x5157_4552_5953L;
+    private static final long GENDER_STREAM = 0x4745_4E44_4552L;
+    /** The columns of the styles.csv written, Kaggle names in Kaggle order. */
+    static final String HEADER = "id,gender,masterCategory,subCategory,articleType,baseColour,productDisplayName";
 
     private final int dimension;
     private final long seed;
     private final float[] centres;
     private final int clusters;
+    /** Per cluster, its attribute fields of a styles.csv row ("gender,...,baseColour,"). */
+    private final String[] clusterFields;
 
     private VectorSetGenerator(int products, int dimension, long seed) {
         this.dimension = dimension;
@@ -55,10 +65,17 @@ public final class VectorSetGenerator {
             }
             Vectors.normalizeInPlace(centres, c * dimension, dimension);
         }
+        this.clusterFields = new String[clusters];
+        Random genders = new Random(seed ^ GENDER_STREAM);
+        for (int c = 0; c < clusters; c++) {
+            ArticleType type = type(c);
+            clusterFields[c] = String.join(",", type.genders().pick(genders), type.masterCategory(), type.subCategory(), type.label(),
+                    colour(c).label()) + ",";
+        }
     }
 
     /** What was written, and where. */
-    public record VectorSet(Path vectorsFile, Path queriesFile, Path namesFile, int products, int queries, int dimension, int clusters) {
+    public record VectorSet(Path vectorsFile, Path queriesFile, Path catalogFile, int products, int queries, int dimension, int clusters) {
     }
 
     /**
@@ -83,17 +100,17 @@ public final class VectorSetGenerator {
         Files.createDirectories(dir);
         Path vectors = dir.resolve("vectors.npy");
         Path queryFile = dir.resolve("queries.npy");
-        Path names = dir.resolve("names.csv");
-        try (BufferedWriter csv = Files.newBufferedWriter(names, StandardCharsets.UTF_8)) {
-            csv.write("id,productDisplayName\n");
+        Path catalog = dir.resolve(StylesCsvReader.STYLES_FILE);
+        try (BufferedWriter csv = Files.newBufferedWriter(catalog, StandardCharsets.UTF_8)) {
+            csv.write(HEADER + "\n");
             g.write(vectors, products, seed, csv);
         }
         g.write(queryFile, queries, seed ^ QUERY_STREAM, null);
-        return new VectorSet(vectors, queryFile, names, products, queries, dimension, g.clusters);
+        return new VectorSet(vectors, queryFile, catalog, products, queries, dimension, g.clusters);
     }
 
     /** Rows {@code 0..rows} drawn from {@code stream}, chunks in parallel a core's worth at a time, written in order. */
-    private void write(Path file, int rows, long stream, BufferedWriter names) throws IOException {
+    private void write(Path file, int rows, long stream, BufferedWriter catalog) throws IOException {
         int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
         int wave = Math.max(1, Runtime.getRuntime().availableProcessors());
         float[][] buffers = new float[wave][CHUNK_ROWS * dimension];
@@ -102,19 +119,19 @@ public final class VectorSetGenerator {
             for (int first = 0; first < chunks; first += wave) {
                 int start = first;
                 int count = Math.min(wave, chunks - first);
-                IntStream.range(0, count).parallel().forEach(w -> text[w] = draw(start + w, rows, stream, buffers[w], names != null));
+                IntStream.range(0, count).parallel().forEach(w -> text[w] = draw(start + w, rows, stream, buffers[w], catalog != null));
                 for (int w = 0; w < count; w++) {
                     int chunk = start + w;
                     out.writeRows(buffers[w], 0, Math.min(CHUNK_ROWS, rows - chunk * CHUNK_ROWS));
-                    if (names != null) {
-                        names.append(text[w]);
+                    if (catalog != null) {
+                        catalog.append(text[w]);
                     }
                 }
             }
         }
     }
 
-    /** Fills {@code into} with chunk {@code chunk}'s rows; returns their names.csv lines when asked. */
+    /** Fills {@code into} with chunk {@code chunk}'s rows; returns their styles.csv lines when asked. */
     private StringBuilder draw(int chunk, int rows, long stream, float[] into, boolean named) {
         SplittableRandom random = new SplittableRandom(stream * 0x9E3779B97F4A7C15L + chunk);
         Random nameRandom = new Random(random.nextLong());
@@ -132,7 +149,7 @@ public final class VectorSetGenerator {
             }
             Vectors.normalizeInPlace(into, o, dimension);
             if (named) {
-                lines.append(first + r).append(',').append(name(c, nameRandom)).append('\n');
+                lines.append(first + r).append(',').append(clusterFields[c]).append(name(c, nameRandom)).append('\n');
             }
         }
         return lines;
@@ -140,10 +157,16 @@ public final class VectorSetGenerator {
 
     /** A display name: a brand, then the cluster's colour and article type, so a cluster reads as one kind of product. */
     private static String name(int cluster, Random random) {
+        return Brands.pick(random) + " " + colour(cluster).label() + " " + type(cluster).label();
+    }
+
+    private static ArticleType type(int cluster) {
         ArticleType[] types = ArticleType.values();
+        return types[cluster % types.length];
+    }
+
+    private static NamedColour colour(int cluster) {
         NamedColour[] colours = NamedColour.values();
-        ArticleType type = types[cluster % types.length];
-        NamedColour colour = colours[(cluster / types.length) % colours.length];
-        return Brands.pick(random) + " " + colour.label() + " " + type.label();
+        return colours[(cluster / ArticleType.values().length) % colours.length];
     }
 }

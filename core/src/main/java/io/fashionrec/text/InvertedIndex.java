@@ -1,5 +1,6 @@
 package io.fashionrec.text;
 
+import io.fashionrec.feature.SparseMatrix;
 import io.fashionrec.feature.SparseVector;
 import java.util.Arrays;
 import java.util.List;
@@ -38,15 +39,19 @@ public final class InvertedIndex {
         if (vocabularySize < 0) {
             throw new IllegalArgumentException("vocabularySize must be >= 0, got " + vocabularySize);
         }
+        try {
+            return build(SparseMatrix.of(vocabularySize, rows));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; build the index with the model that produced the rows", e);
+        }
+    }
+
+    /** Indexes the rows of {@code rows} (row {@code i} is document {@code i}) over its {@code cols()} terms. */
+    public static InvertedIndex build(SparseMatrix rows) {
+        int vocabularySize = rows.cols();
         int[] start = new int[vocabularySize + 1];
-        for (int d = 0; d < rows.size(); d++) {
-            for (int term : rows.get(d).indices()) {
-                if (term < 0 || term >= vocabularySize) {
-                    throw new IllegalArgumentException("row " + d + " has term index " + term + " outside the vocabulary of "
-                            + vocabularySize + " terms; build the index with the model that produced the rows");
-                }
-                start[term + 1]++;
-            }
+        for (int p = 0; p < rows.nonZeros(); p++) {
+            start[rows.index(p) + 1]++;
         }
         for (int t = 0; t < vocabularySize; t++) {
             start[t + 1] += start[t];
@@ -54,17 +59,14 @@ public final class InvertedIndex {
         int[] docs = new int[start[vocabularySize]];
         float[] values = new float[docs.length];
         int[] next = Arrays.copyOf(start, vocabularySize);
-        for (int d = 0; d < rows.size(); d++) {
-            SparseVector row = rows.get(d);
-            int[] terms = row.indices();
-            float[] weights = row.values();
-            for (int i = 0; i < terms.length; i++) {
-                int p = next[terms[i]]++;
-                docs[p] = d;
-                values[p] = weights[i];
+        for (int d = 0; d < rows.rows(); d++) {
+            for (int p = rows.rowStart(d), end = rows.rowStart(d + 1); p < end; p++) {
+                int slot = next[rows.index(p)]++;
+                docs[slot] = d;
+                values[slot] = rows.value(p);
             }
         }
-        return new InvertedIndex(rows.size(), start, docs, values);
+        return new InvertedIndex(rows.rows(), start, docs, values);
     }
 
     /**

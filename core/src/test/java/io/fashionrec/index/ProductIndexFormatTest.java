@@ -44,6 +44,7 @@ class ProductIndexFormatTest {
         assertEquals(built.products().attributeNames(), read.products().attributeNames());
         for (int i = 0; i < built.size(); i++) {
             assertEquals(built.products().id(i), read.products().id(i));
+            assertEquals(i, read.products().ordinal(read.products().id(i)), "the id table of the mapped ids");
             assertEquals(built.products().name(i), read.products().name(i));
             assertEquals(built.products().image(i), read.products().image(i));
             assertEquals(built.products().attribute(i, "baseColour"), read.products().attribute(i, "baseColour"));
@@ -53,6 +54,7 @@ class ProductIndexFormatTest {
         for (int s = 1; s < built.vectors().layout().size(); s++) {
             assertArrayEquals(Rows.values(built.vectors().dense(s)), Rows.values(read.vectors().dense(s)), "segment " + s);
         }
+        assertEquals(-1, read.products().ordinal("no such id"));
         assertEquals(built.imageEncoder(), read.imageEncoder());
         assertEquals(built.textModel().descriptor(), read.textModel().descriptor());
         assertEquals(built.textModel().transform("red shoes"), read.textModel().transform("red shoes"));

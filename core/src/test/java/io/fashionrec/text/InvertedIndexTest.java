@@ -55,7 +55,7 @@ class InvertedIndexTest {
     void rejectsMismatchedInputsWithTheBadValue() {
         List<SparseVector> rows = List.of(new SparseVector(new int[] {7}, new float[] {1f}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InvertedIndex.build(rows, 5));
-        assertTrue(e.getMessage().contains("term index 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("index 7"), e.getMessage());
         InvertedIndex index = InvertedIndex.build(rows, 8);
         e = assertThrows(IllegalArgumentException.class, () -> index.accumulate(SparseVector.EMPTY, new float[2]));
         assertTrue(e.getMessage().contains("2 entries"), e.getMessage());

@@ -29,22 +29,16 @@ final class CatalogBrowser {
 
     private final Recommender recommender;
     private final ProductTable products;
-    private final List<String> facetAttributes;
+    /**
+     * The attributes offered as filters, found on the first browse rather than at construction:
+     * finding them reads every product's values (millions of strings for a million products),
+     * which would lengthen every server start. Threads that race to find them find the same list.
+     */
+    private volatile List<String> facetAttributes;
 
     CatalogBrowser(Recommender recommender) {
         this.recommender = recommender;
         this.products = recommender.index().products();
-        List<String> facets = new ArrayList<>();
-        for (String attribute : products.attributeNames()) {
-            Set<String> values = new HashSet<>();
-            for (int i = 0; i < products.size() && values.size() <= MAX_FACET_VALUES; i++) {
-                values.add(products.attribute(i, attribute));
-            }
-            if (values.size() <= MAX_FACET_VALUES) {
-                facets.add(attribute);
-            }
-        }
-        this.facetAttributes = List.copyOf(facets);
     }
 
     /** One value of a facet and how many matching products have it. */
@@ -97,7 +91,7 @@ final class CatalogBrowser {
 
     private Map<String, List<FacetValue>> facets(List<Integer> matches) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-        for (String attribute : facetAttributes) {
+        for (String attribute : facetAttributes()) {
             Map<String, Integer> counts = new HashMap<>();
             for (int ordinal : matches) {
                 String value = products.attribute(ordinal, attribute);
@@ -111,5 +105,29 @@ final class CatalogBrowser {
             out.put(attribute, values);
         }
         return out;
+    }
+
+    private List<String> facetAttributes() {
+        List<String> found = facetAttributes;
+        if (found == null) {
+            found = findFacetAttributes();
+            facetAttributes = found;
+        }
+        return found;
+    }
+
+    /** The attributes with at most {@link #MAX_FACET_VALUES} distinct values, in the table's order. */
+    private List<String> findFacetAttributes() {
+        List<String> facets = new ArrayList<>();
+        for (String attribute : products.attributeNames()) {
+            Set<String> values = new HashSet<>();
+            for (int i = 0; i < products.size() && values.size() <= MAX_FACET_VALUES; i++) {
+                values.add(products.attribute(i, attribute));
+            }
+            if (values.size() <= MAX_FACET_VALUES) {
+                facets.add(attribute);
+            }
+        }
+        return List.copyOf(facets);
     }
 }

@@ -120,6 +120,46 @@ final class MappedRegion {
         }
     }
 
+    /** Copies {@code count} ints from {@code offset} into {@code dst}, a chunk's worth at a time. */
+    void getInts(long offset, int[] dst, int dstOffset, int count) {
+        forEachRun(offset, count, (run, done, n) -> run.asIntBuffer().get(dst, dstOffset + done, n));
+    }
+
+    /** Copies {@code count} floats from {@code offset} into {@code dst}, a chunk's worth at a time. */
+    void getFloats(long offset, float[] dst, int dstOffset, int count) {
+        forEachRun(offset, count, (run, done, n) -> run.asFloatBuffer().get(dst, dstOffset + done, n));
+    }
+
+    /** Receives consecutive 4-byte values: {@code n} of them in {@code run}, after {@code done} before them. */
+    private interface RunOfValues {
+        void accept(ByteBuffer run, int done, int n);
+    }
+
+    /**
+     * Hands the {@code count} 4-byte values from {@code offset} to {@code sink} in order, as
+     * little-endian buffers of whole values: one per chunk they span, and a copy of any value
+     * split between two chunks.
+     */
+    private void forEachRun(long offset, int count, RunOfValues sink) {
+        for (int done = 0; done < count; ) {
+            ByteBuffer chunk = chunks[(int) (offset / chunkBytes)];
+            int inChunk = (int) (offset % chunkBytes);
+            int n = Math.min(count - done, (chunk.limit() - inChunk) / Integer.BYTES);
+            ByteBuffer run;
+            if (n == 0) {
+                byte[] split = new byte[Integer.BYTES];
+                getBytes(offset, split, 0, split.length);
+                run = ByteBuffer.wrap(split);
+                n = 1;
+            } else {
+                run = chunk.slice(inChunk, n * Integer.BYTES);
+            }
+            sink.accept(run.order(ByteOrder.LITTLE_ENDIAN), done, n);
+            offset += (long) n * Integer.BYTES;
+            done += n;
+        }
+    }
+
     /**
      * Touches every page of the map, so that later reads find them in this process's page table
      * (and the page cache) instead of faulting on first use; blocks until done.

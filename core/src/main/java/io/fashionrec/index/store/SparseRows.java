@@ -1,5 +1,6 @@
 package io.fashionrec.index.store;
 
+import io.fashionrec.feature.SparseMatrix;
 import io.fashionrec.feature.SparseVector;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -72,5 +73,25 @@ public final class SparseRows {
             previous = index;
         }
         return new SparseVector(indices, values);
+    }
+
+    /**
+     * All rows at once, read in bulk into one matrix (three arrays, not an object per row): how
+     * a reader that serves every row loads them.
+     *
+     * @throws IndexFormatException if the stored indices of a row are not strictly increasing or out of range
+     */
+    public SparseMatrix readAll() {
+        int[] start = new int[rows + 1];
+        int[] indices = new int[nnz];
+        float[] values = new float[nnz];
+        region.getInts(CodecUtil.PAYLOAD_START, start, 0, start.length);
+        region.getInts(columnsStart, indices, 0, nnz);
+        region.getFloats(valuesStart, values, 0, nnz);
+        try {
+            return SparseMatrix.of(cols, start, indices, values);
+        } catch (IllegalArgumentException e) {
+            throw IndexFormatException.damaged(file, "holds a malformed row: " + e.getMessage());
+        }
     }
 }

@@ -208,6 +208,9 @@ class DamagedIndexTest {
             assertEquals(ReferenceIndex.SPARSE.get(0), reader.sparse("terms").row(0), "an intact row still reads");
             IndexFormatException e = assertThrows(IndexFormatException.class, () -> reader.sparse("terms").row(2));
             assertEquals(terms + " has column index 1 at position 1 of row 2 (indices must increase and stay below 5)" + REBUILD, e.getMessage());
+            e = assertThrows(IndexFormatException.class, () -> reader.sparse("terms").readAll());
+            assertEquals(terms + " holds a malformed row: row 2 has index 1 at position 1 (indices must increase and stay below 5)" + REBUILD,
+                    e.getMessage());
         }
         // A string's end offset beyond the bytes of the column.
         Path names = dir.resolve("names.1.strings");
@@ -216,6 +219,8 @@ class DamagedIndexTest {
         Files.write(names, bytes);
         try (IndexReader reader = IndexReader.open(dir, STRUCTURAL_ONLY)) {
             IndexFormatException e = assertThrows(IndexFormatException.class, () -> reader.strings("names").get(0));
+            assertTrue(e.getMessage().startsWith(names + " has offsets 0 to 500 for string 0 outside its"), e.getMessage());
+            e = assertThrows(IndexFormatException.class, () -> reader.strings("names").forEachUtf8((i, b, from, length) -> { }));
             assertTrue(e.getMessage().startsWith(names + " has offsets 0 to 500 for string 0 outside its"), e.getMessage());
         }
     }

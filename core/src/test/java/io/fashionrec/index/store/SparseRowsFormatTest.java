@@ -46,6 +46,8 @@ class SparseRowsFormatTest {
                     assertEquals(rows.get(r), read.row(r), context + "row " + r);
                 }
                 assertThrows(IndexOutOfBoundsException.class, () -> read.row(rows.size()), context);
+                // the bulk read, across chunk boundaries as small as one value
+                assertEquals(rows, read.readAll().asList(), context + "readAll");
             }
         }
     }
@@ -59,6 +61,7 @@ class SparseRowsFormatTest {
             assertEquals(0, read.cols());
             assertEquals(0, read.nnz());
             assertSame(SparseVector.EMPTY, read.row(1));
+            assertEquals(List.of(SparseVector.EMPTY, SparseVector.EMPTY), read.readAll().asList());
         }
     }
 

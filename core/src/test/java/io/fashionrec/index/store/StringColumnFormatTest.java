@@ -45,8 +45,28 @@ class StringColumnFormatTest {
                     assertEquals(values.get(k), column.get(k), "seed " + seed + ", string " + k);
                 }
                 assertThrows(IndexOutOfBoundsException.class, () -> column.get(values.size()), "seed " + seed);
+                assertEquals(values, visited(column), "seed " + seed + ", forEachUtf8");
             }
         }
+    }
+
+    @Test
+    void forEachUtf8VisitsEveryStringAcrossBlocks() {
+        // more strings than one block of forEachUtf8, some longer than its first buffer
+        List<String> values = IntStream.range(0, 9_000).mapToObj(i -> i % 1000 == 7 ? "é".repeat(40_000 + i) : "id-" + i).toList();
+        write(dir, values);
+        try (IndexReader reader = IndexReader.open(dir, new ReaderOptions(4096, Long.MAX_VALUE))) {
+            assertEquals(values, visited(reader.strings("s")));
+        }
+    }
+
+    private static List<String> visited(StringColumn column) {
+        List<String> out = new ArrayList<>();
+        column.forEachUtf8((i, bytes, from, length) -> {
+            assertEquals(out.size(), i, "visited in order");
+            out.add(new String(bytes, from, length, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return out;
     }
 
     @Test
