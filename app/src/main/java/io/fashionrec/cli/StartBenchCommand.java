@@ -25,9 +25,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How fast 'fashionrec serve' starts on an index, and how much memory it holds: launches the server in a child",
-            "process, times it from spawn until /health and a real similar-products request answer, times a few more requests,",
-            "reads the child's resident memory (VmRSS, and its peak VmHWM, from /proc), then stops it."})
+        description = {"How fast 'fashionrec serve' starts on an index, and how much memory it holds.",
+            "Launches the server in a child process, times it from spawn until /health and until a real similar-products request "
+                    + "answers, times a few more requests, reads the child's resident memory (VmRSS and its peak VmHWM, from /proc), "
+                    + "then stops it."})
 final class StartBenchCommand implements Callable<Integer> {
 
     /** How often the child is asked whether it answers yet: fine enough for a start measured in seconds. */
