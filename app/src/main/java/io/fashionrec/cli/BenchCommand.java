@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that measure fashionrec beside a peer in the same run.",
         subcommands = {IndexBenchCommand.class, CnnBenchCommand.class, ServeBenchCommand.class, SearchBenchCommand.class,
-            StartBenchCommand.class})
+            StartBenchCommand.class, UpdateBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

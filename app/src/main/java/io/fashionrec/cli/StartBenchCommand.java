@@ -204,7 +204,7 @@ final class StartBenchCommand implements Callable<Integer> {
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} has them, or "unknown". */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];
