@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             "Works on a hard-linked copy of the catalog (the catalog itself is never written): builds a full index, copies it, "
                     + "changes --share of the products (a third removed, a third renamed or given a new photo, a third added "
                     + "with new photos), then updates the copy. Both runs are child processes timed from spawn to exit; "
-                    + "the ratio is update wall seconds / full build wall seconds."})
+                    + "the ratio is update wall seconds / full build wall seconds. The load average is taken before the runs."})
 final class UpdateBenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -63,6 +63,8 @@ final class UpdateBenchCommand implements Callable<Integer> {
         if (keep != null && Files.exists(keep)) {
             throw new BadOptionException("--keep " + keep + " already exists; name a directory to create");
         }
+        // Taken before the children run: afterwards the 1-minute figure is mostly their own load.
+        String load = StartBenchCommand.loadAverage();
         Path work = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("fashionrec-bench-update");
         try {
             WorkingCatalog copy = WorkingCatalog.copy(catalog, work.resolve("catalog"));
@@ -75,7 +77,7 @@ final class UpdateBenchCommand implements Callable<Integer> {
                     edits.renamed(), edits.newPhoto(), edits.added());
             streams.err().flush();
             Run updateRun = index(copy.directory(), updated, work.resolve("update.log"));
-            report(edits, fullRun, updateRun);
+            report(edits, fullRun, updateRun, load);
         } finally {
             if (keep == null) {
                 PeerOptions.deleteScratch(work);
@@ -109,9 +111,9 @@ final class UpdateBenchCommand implements Callable<Integer> {
         }
     }
 
-    private void report(WorkingCatalog.Edits edits, Run full, Run update) {
+    /** @param load the load average before the runs */
+    private void report(WorkingCatalog.Edits edits, Run full, Run update, String load) {
         double ratio = update.wallSeconds() / full.wallSeconds();
-        String load = StartBenchCommand.loadAverage();
         if (json) {
             ObjectNode doc = Json.object();
             doc.put("benchmark", "update");
@@ -135,8 +137,8 @@ final class UpdateBenchCommand implements Callable<Integer> {
             Json.print(streams.out(), doc);
         } else {
             JsonNode changes = update.summary().path("changes");
-            streams.out().printf(Locale.ROOT, "%d products; changed %.3g of them: %d removed, %d renamed, %d with a new photo, %d added%n",
-                    edits.products(), share, edits.removed(), edits.renamed(), edits.newPhoto(), edits.added());
+            streams.out().printf(Locale.ROOT, "%d products; changed %.4g%% of them: %d removed, %d renamed, %d with a new photo, %d added%n",
+                    edits.products(), share * 100, edits.removed(), edits.renamed(), edits.newPhoto(), edits.added());
             streams.out().printf(Locale.ROOT, "%-8s %10s %10s %10s %14s%n", "run", "wall s", "index s", "embedded", "graph s");
             printRow("full", full);
             printRow("update", update);
