@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,11 +62,41 @@ class UpdateBenchCommandTest {
         assertTrue(doc.path("ratio").asDouble() > 0, doc.toString());
         assertTrue(doc.path("full").path("wallSeconds").asDouble() >= doc.path("full").path("indexSeconds").asDouble(), doc.toString());
 
-        Map<String, byte[]> after = contents(catalog);
-        assertEquals(before.keySet(), after.keySet(), "no file of the input catalog was added or removed");
-        for (Map.Entry<String, byte[]> e : before.entrySet()) {
-            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " was changed");
+        assertUntouched(before, catalog);
+    }
+
+    @Test
+    void aJsonLinesCatalogWithTextIdsIsEditedTheSameWayAndKeptWhenAsked() throws Exception {
+        Path generated = tmp.resolve("generated");
+        CatalogGenerator.builder().optProducts(30).optSeed(8).optImageSize(48, 48).build().generate(generated);
+        Path catalog = Files.createDirectories(tmp.resolve("jsonl"));
+        List<Product> products = new ArrayList<>();
+        for (Product p : Catalogs.read(generated, new ProblemReport()).products()) {
+            Path photo = Files.copy(p.image(), Files.createDirectories(catalog.resolve("photos")).resolve("p" + p.id() + ".jpg"));
+            products.add(new Product("sku-" + p.id(), p.name(), p.description(), photo, p.attributes(), p.origin()));
         }
+        CatalogWriter.writeJsonLines(catalog.resolve("products.jsonl"), products);
+        Map<String, byte[]> before = contents(catalog);
+        Path keep = tmp.resolve("kept");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new String[] {"bench", "update", "--catalog", catalog.toString(), "--share", "0.2", "--keep", keep.toString(),
+            "--json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, err.toString());
+        JsonNode doc = Json.MAPPER.readTree(out.toString());
+        JsonNode made = doc.path("changed");
+        JsonNode seen = doc.path("update").path("changes");
+        assertEquals(List.of(2, 2, 2), List.of(made.path("added").asInt(), made.path("changed").asInt(), made.path("removed").asInt()),
+                doc.toString()); // 20% of 30 in thirds
+        assertEquals(List.of(2, 2, 2), List.of(seen.path("added").asInt(), seen.path("changed").asInt(), seen.path("removed").asInt()),
+                doc.toString());
+        assertEquals(made.path("added").asInt() + made.path("newPhoto").asInt(), doc.path("update").path("imagesEmbedded").asInt(),
+                doc.toString());
+        List<String> ids = Catalogs.read(keep.resolve("catalog"), new ProblemReport()).products().stream().map(Product::id).toList();
+        assertEquals(2, ids.stream().filter(id -> id.endsWith("-new")).count(), "added products of text ids: " + ids);
+        assertTrue(Files.isDirectory(keep.resolve("updated")) && Files.isDirectory(keep.resolve("full")), "--keep keeps both indexes");
+        assertUntouched(before, catalog);
     }
 
     @Test
@@ -88,6 +119,14 @@ class UpdateBenchCommandTest {
         Catalog read = Catalogs.read(dir, new ProblemReport());
         assertEquals("Shirt, \"Slim\"\nFit", read.products().get(0).name());
         assertEquals("Fall, Winter", read.products().get(0).attribute("season"));
+    }
+
+    private static void assertUntouched(Map<String, byte[]> before, Path catalog) throws Exception {
+        Map<String, byte[]> after = contents(catalog);
+        assertEquals(before.keySet(), after.keySet(), "no file of the input catalog was added or removed");
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " was changed");
+        }
     }
 
     private static Map<String, byte[]> contents(Path dir) throws Exception {
