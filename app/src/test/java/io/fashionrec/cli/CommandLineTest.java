@@ -1,5 +1,6 @@
 package io.fashionrec.cli;
 
+import static io.fashionrec.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fashionrec.testing.TinyCatalog;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -28,23 +27,14 @@ class CommandLineTest {
     static Path catalog;
     static Path index;
 
-    /** What one command line printed and returned. */
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void buildAnIndex() throws Exception {
         System.setProperty("java.awt.headless", "true");
         catalog = TinyCatalog.write(tmp.resolve("catalog"));
         index = tmp.resolve("index");
-        Run run = run("index", "--catalog", catalog.toString(), "--index", index.toString());
+        CliRun run = run("index", "--catalog", catalog.toString(), "--index", index.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("indexed 10 products into " + index), run.out());
         assertTrue(run.out().contains("10 photos (10 embedded, 0 reused), 0 unusable"), run.out());
@@ -56,7 +46,7 @@ class CommandLineTest {
         TinyCatalog.write(quirky);
         Files.delete(quirky.resolve("images/3.png"));
         Files.write(quirky.resolve("images/4.png"), new byte[0]);
-        Run run = run("index", "--catalog", quirky.toString(), "--index", tmp.resolve("quirky-index").toString(), "--json");
+        CliRun run = run("index", "--catalog", quirky.toString(), "--index", tmp.resolve("quirky-index").toString(), "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = JSON.readTree(run.out());
         assertEquals(10, doc.get("products").asInt());
@@ -71,38 +61,38 @@ class CommandLineTest {
     @Test
     void indexWritesTheGraphWhenAskedAndTheQueriesWalkIt() throws Exception {
         Path graphIndex = tmp.resolve("graph-index");
-        Run run = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "always", "--json");
+        CliRun run = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "always", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode graph = JSON.readTree(run.out()).get("graph");
         assertEquals("built", graph.get("kind").asText());
         assertEquals(10, graph.get("inserted").asInt());
         assertTrue(Files.exists(graphIndex.resolve("graph.1.graph")), "the graph part is in the index");
-        Run again = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "always");
+        CliRun again = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "always");
         assertTrue(again.out().contains("graph refreshed in "), again.out());
         assertTrue(again.out().contains(": 0 inserted, 10 reused;"), again.out());
         assertTrue(run("index", "--catalog", catalog.toString(), "--index", tmp.resolve("small").toString()).out()
                 .contains("; no graph (small enough to search exactly)"), "auto: no graph for 10 products");
 
         for (String kind : new String[] {"exact", "approximate", "auto"}) {
-            Run similar = run("similar", "--index", graphIndex.toString(), "--id", "1", "-k", "3", "--search", kind, "--json");
+            CliRun similar = run("similar", "--index", graphIndex.toString(), "--id", "1", "-k", "3", "--search", kind, "--json");
             assertEquals(0, similar.exit(), similar.err());
             assertEquals(JSON.readTree(run("similar", "--index", index.toString(), "--id", "1", "-k", "3", "--json").out()).get("results"),
                     JSON.readTree(similar.out()).get("results"), kind + ": ten products, every one a candidate");
-            Run search = run("search", "--index", graphIndex.toString(), "--text", "blue shoes", "-k", "2", "--search", kind, "--json");
+            CliRun search = run("search", "--index", graphIndex.toString(), "--text", "blue shoes", "-k", "2", "--search", kind, "--json");
             assertEquals(0, search.exit(), search.err());
             assertEquals(2, JSON.readTree(search.out()).get("results").size(), kind);
         }
-        Run bad = run("similar", "--index", graphIndex.toString(), "--id", "1", "--search", "fast");
+        CliRun bad = run("similar", "--index", graphIndex.toString(), "--id", "1", "--search", "fast");
         assertEquals(ExitCodes.USAGE, bad.exit());
         assertTrue(bad.err().contains("--search: unknown search 'fast': expected exact, approximate or auto"), bad.err());
-        Run badGraph = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "sometimes");
+        CliRun badGraph = run("index", "--catalog", catalog.toString(), "--index", graphIndex.toString(), "--graph", "sometimes");
         assertEquals(ExitCodes.USAGE, badGraph.exit());
         assertTrue(badGraph.err().contains("--graph: unknown graph policy 'sometimes': expected auto, always or never"), badGraph.err());
     }
 
     @Test
     void similarJsonIsOneDocumentWithKResultsBreakdownAndNotTheQuery() throws Exception {
-        Run run = run("similar", "--index", index.toString(), "--id", "1", "-k", "4", "--json");
+        CliRun run = run("similar", "--index", index.toString(), "--id", "1", "-k", "4", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = JSON.readTree(run.out());
         assertEquals("1", doc.get("query").asText());
@@ -138,18 +128,18 @@ class CommandLineTest {
 
     @Test
     void searchByTextAndByPhoto() throws Exception {
-        Run text = run("search", "--index", index.toString(), "--text", "blue shoes", "-k", "2", "--json");
+        CliRun text = run("search", "--index", index.toString(), "--text", "blue shoes", "-k", "2", "--json");
         assertEquals(0, text.exit(), text.err());
         JsonNode results = JSON.readTree(text.out()).get("results");
         assertEquals(Set.of("6", "7"), Set.of(results.get(0).get("id").asText(), results.get(1).get("id").asText()));
-        Run photo = run("search", "--index", index.toString(), "--image", catalog.resolve("images/6.png").toString(), "-k", "1", "--json");
+        CliRun photo = run("search", "--index", index.toString(), "--image", catalog.resolve("images/6.png").toString(), "-k", "1", "--json");
         assertEquals(0, photo.exit(), photo.err());
         assertEquals("6", JSON.readTree(photo.out()).get("results").get(0).get("id").asText(), "a product's own photo finds it");
     }
 
     @Test
     void evaluateJsonHasTextImageAndFusedForEveryLabel() throws Exception {
-        Run run = run("evaluate", "--index", index.toString(), "-k", "3", "--json");
+        CliRun run = run("evaluate", "--index", index.toString(), "-k", "3", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = JSON.readTree(run.out());
         assertEquals(3, doc.get("k").asInt());
@@ -178,7 +168,7 @@ class CommandLineTest {
             {"evaluate", "--index", index.toString(), "--labels", "nope"},
             {"frobnicate"},
         }) {
-            Run run = run(args);
+            CliRun run = run(args);
             assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err());
             assertTrue(run.err().startsWith("fashionrec: "), run.err());
             assertTrue(run.err().contains("Try 'fashionrec"), "usage hint: " + run.err());
@@ -188,27 +178,27 @@ class CommandLineTest {
 
     @Test
     void failuresExitOneWithOneSentenceAndNoStackTrace() {
-        Run missing = run("similar", "--index", tmp.resolve("nowhere").toString(), "--id", "1");
+        CliRun missing = run("similar", "--index", tmp.resolve("nowhere").toString(), "--id", "1");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("fashionrec: no fashionrec index at "), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), "one line: " + missing.err());
-        Run unknown = run("similar", "--index", index.toString(), "--id", "404");
+        CliRun unknown = run("similar", "--index", index.toString(), "--id", "404");
         assertEquals(1, unknown.exit());
         assertEquals("fashionrec: no product with id '404' in this index of 10 products (ids look like '1')", unknown.err().strip());
-        Run verbose = run("--verbose", "similar", "--index", index.toString(), "--id", "404");
+        CliRun verbose = run("--verbose", "similar", "--index", index.toString(), "--id", "404");
         assertEquals(1, verbose.exit());
         assertTrue(verbose.err().contains("at io.fashionrec."), "--verbose adds the stack trace: " + verbose.err());
-        Run badCatalog = run("index", "--catalog", tmp.resolve("nowhere").toString(), "--index", tmp.resolve("i2").toString());
+        CliRun badCatalog = run("index", "--catalog", tmp.resolve("nowhere").toString(), "--index", tmp.resolve("i2").toString());
         assertEquals(1, badCatalog.exit());
         assertFalse(badCatalog.err().contains("\tat "), badCatalog.err());
     }
 
     @Test
     void generateAndDemoWorkOffline() throws Exception {
-        Run generate = run("generate", "--products", "30", "--out", tmp.resolve("generated").toString(), "--seed", "5");
+        CliRun generate = run("generate", "--products", "30", "--out", tmp.resolve("generated").toString(), "--seed", "5");
         assertEquals(0, generate.exit(), generate.err());
         assertEquals(31, Files.readAllLines(tmp.resolve("generated/styles.csv")).size());
-        Run demo = run("demo", "--no-serve", "--products", "40", "--dir", tmp.resolve("demo").toString());
+        CliRun demo = run("demo", "--no-serve", "--products", "40", "--dir", tmp.resolve("demo").toString());
         assertEquals(0, demo.exit(), demo.err());
         assertTrue(demo.out().contains("indexed 40 products"), demo.out());
         assertTrue(demo.out().contains("similar to "), demo.out());

@@ -1,5 +1,6 @@
 package io.fashionrec.cli;
 
+import static io.fashionrec.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +13,6 @@ import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.index.ProductIndexFormat;
 import io.fashionrec.vectors.NpyFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,15 +24,7 @@ class ImageVectorsIndexCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void generatedVectorsAndNamesMakeAnIndexWithoutPhotos() throws Exception {
@@ -41,7 +32,7 @@ class ImageVectorsIndexCommandTest {
         assertEquals(0, run("generate", "--vectors-only", "--products", "300", "--dimension", "24", "--queries", "2", "--out", set.toString()).exit());
         Path index = tmp.resolve("index");
         // the generated directory is a catalog in the Kaggle layout, without photos
-        Run r = run("index", "--catalog", set.toString(), "--image-vectors", set.resolve("vectors.npy").toString(),
+        CliRun r = run("index", "--catalog", set.toString(), "--image-vectors", set.resolve("vectors.npy").toString(),
                 "--index", index.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -69,7 +60,7 @@ class ImageVectorsIndexCommandTest {
         Path other = tmp.resolve("other");
         assertEquals(0, run("generate", "--vectors-only", "--products", "40", "--dimension", "8", "--queries", "1", "--out", set.toString()).exit());
         assertEquals(0, run("generate", "--vectors-only", "--products", "41", "--dimension", "8", "--queries", "1", "--out", other.toString()).exit());
-        Run r = run("index", "--catalog", set.toString(), "--image-vectors", other.resolve("vectors.npy").toString(),
+        CliRun r = run("index", "--catalog", set.toString(), "--image-vectors", other.resolve("vectors.npy").toString(),
                 "--index", tmp.resolve("index").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("41 vectors") && r.err().contains("40 products"), r.err());

@@ -1,6 +1,6 @@
 package io.fashionrec.cli;
 
-import static io.fashionrec.cli.CommandLineTest.run;
+import static io.fashionrec.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +44,7 @@ class ModelsCommandTest {
 
     @Test
     void anEmptyCacheListsTheKnownModelsAsAvailable() throws Exception {
-        CommandLineTest.Run list = run("models", "list", "--json");
+        CliRun list = run("models", "list", "--json");
         assertEquals(0, list.exit(), list.err());
         List<String> available = new ArrayList<>();
         for (JsonNode m : JSON.readTree(list.out()).get("models")) {
@@ -52,13 +52,13 @@ class ModelsCommandTest {
             available.add(m.get("name").asText());
         }
         assertEquals(List.of("densenet121", "vgg16", "vgg16-int8"), available);
-        CommandLineTest.Run table = run("models", "list");
+        CliRun table = run("models", "list");
         assertTrue(table.out().contains("fashionrec models pull densenet121"), table.out());
     }
 
     @Test
     void anImportedClassifierIsCutAndThenUsableByName() throws Exception {
-        CommandLineTest.Run imported = run("models", "import", classifier().toString(), "--arch", "densenet121");
+        CliRun imported = run("models", "import", classifier().toString(), "--arch", "densenet121");
         assertEquals(0, imported.exit(), imported.err());
         assertTrue(imported.out().startsWith("shop-classifier registered (densenet121, preset torch, "), imported.out());
         assertTrue(imported.out().contains("cut at /Relu_output_0 (4 channels)"), imported.out());
@@ -68,16 +68,16 @@ class ModelsCommandTest {
         assertEquals("ready", listed.get("status").asText());
 
         Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
-        CommandLineTest.Run embed = run("embed", "--image-model", "shop-classifier", catalog.resolve("images/2.png").toString(), "--json");
+        CliRun embed = run("embed", "--image-model", "shop-classifier", catalog.resolve("images/2.png").toString(), "--json");
         assertEquals(0, embed.exit(), embed.err());
         JsonNode doc = JSON.readTree(embed.out());
         assertEquals("shop-classifier", doc.get("model").asText());
         assertEquals(4, doc.get("dimension").asInt(), "the pooled feature map, not the classifier's scores");
 
         Path index = tmp.resolve("index");
-        CommandLineTest.Run built = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", "shop-classifier");
+        CliRun built = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", "shop-classifier");
         assertEquals(0, built.exit(), built.err());
-        CommandLineTest.Run search = run("search", "--index", index.toString(), "--image", catalog.resolve("images/5.png").toString(), "-k", "1",
+        CliRun search = run("search", "--index", index.toString(), "--image", catalog.resolve("images/5.png").toString(), "-k", "1",
                 "--json");
         assertEquals(0, search.exit(), search.err());
         assertEquals("5", JSON.readTree(search.out()).get("results").get(0).get("id").asText());
@@ -87,11 +87,11 @@ class ModelsCommandTest {
     void aClassifierGivenByPathIsPreparedOnceIntoTheCache() throws Exception {
         Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
         String photo = catalog.resolve("images/3.png").toString();
-        CommandLineTest.Run first = run("embed", "--image-model", classifier().toString(), photo, "--json");
+        CliRun first = run("embed", "--image-model", classifier().toString(), photo, "--json");
         assertEquals(0, first.exit(), first.err());
         assertEquals(4, JSON.readTree(first.out()).get("dimension").asInt());
         assertEquals(1, preparedCopies());
-        CommandLineTest.Run second = run("embed", "--image-model", classifier().toString(), photo, "--json");
+        CliRun second = run("embed", "--image-model", classifier().toString(), photo, "--json");
         assertEquals(first.out(), second.out());
         assertEquals(1, preparedCopies());
     }
@@ -114,7 +114,7 @@ class ModelsCommandTest {
         server.start();
         try {
             System.setProperty(Registries.BASE_URL_PROPERTY, "http://127.0.0.1:" + server.getAddress().getPort() + "/zoo");
-            CommandLineTest.Run pull = run("models", "pull", "densenet121");
+            CliRun pull = run("models", "pull", "densenet121");
             assertEquals(1, pull.exit());
             assertTrue(pull.err().startsWith("fashionrec: "), pull.err());
             assertTrue(pull.err().contains("404"), pull.err());
@@ -127,15 +127,15 @@ class ModelsCommandTest {
 
     @Test
     void unknownModelsAndBadArgumentsSayWhatToDo() throws Exception {
-        CommandLineTest.Run pull = run("models", "pull", "resnet50");
+        CliRun pull = run("models", "pull", "resnet50");
         assertEquals(1, pull.exit());
         assertTrue(pull.err().contains("there is no known model 'resnet50' to pull"), pull.err());
 
-        CommandLineTest.Run notPulled = run("embed", "--image-model", "vgg16", tmp.toString());
+        CliRun notPulled = run("embed", "--image-model", "vgg16", tmp.toString());
         assertEquals(1, notPulled.exit());
         assertTrue(notPulled.err().contains("run `fashionrec models pull vgg16` (a 553.4 MB download)"), notPulled.err());
 
-        CommandLineTest.Run badArch = run("models", "import", classifier().toString(), "--arch", "resnet");
+        CliRun badArch = run("models", "import", classifier().toString(), "--arch", "resnet");
         assertEquals(1, badArch.exit());
         assertTrue(badArch.err().contains("resnet"), badArch.err());
         assertFalse(Files.exists(TemporaryModelCache.directory().resolve("shop-classifier")));

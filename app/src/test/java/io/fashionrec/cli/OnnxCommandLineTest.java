@@ -1,6 +1,6 @@
 package io.fashionrec.cli;
 
-import static io.fashionrec.cli.CommandLineTest.run;
+import static io.fashionrec.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +35,7 @@ class OnnxCommandLineTest {
     void embedPrintsRawPooledVectorsByFileStem() throws Exception {
         Path model = model("tiny-pooled", tmp.resolve("tiny.onnx"));
         Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
-        CommandLineTest.Run embed = run("embed", "--image-model", model.toString(), catalog.resolve("images/1.png").toString(),
+        CliRun embed = run("embed", "--image-model", model.toString(), catalog.resolve("images/1.png").toString(),
                 catalog.resolve("images/6.png").toString(), "--json");
         assertEquals(0, embed.exit(), embed.err());
         JsonNode doc = JSON.readTree(embed.out());
@@ -55,22 +55,22 @@ class OnnxCommandLineTest {
         Path model = model("tiny-pooled", tmp.resolve("model.onnx"));
         Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
         Path index = tmp.resolve("index");
-        CommandLineTest.Run first = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString());
+        CliRun first = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString());
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("10 photos (10 embedded, 0 reused)"), first.out());
-        CommandLineTest.Run second = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString(),
+        CliRun second = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString(),
                 "--json");
         JsonNode summary = JSON.readTree(second.out());
         assertEquals(0, summary.get("imagesEmbedded").asInt());
         assertEquals(10, summary.get("imagesReused").asInt());
 
-        CommandLineTest.Run search = run("search", "--index", index.toString(), "--image", catalog.resolve("images/7.png").toString(), "-k", "1",
+        CliRun search = run("search", "--index", index.toString(), "--image", catalog.resolve("images/7.png").toString(), "-k", "1",
                 "--json");
         assertEquals(0, search.exit(), search.err());
         assertEquals("7", JSON.readTree(search.out()).get("results").get(0).get("id").asText());
 
         model("tiny-map", model);
-        CommandLineTest.Run swapped = run("search", "--index", index.toString(), "--image", catalog.resolve("images/7.png").toString());
+        CliRun swapped = run("search", "--index", index.toString(), "--image", catalog.resolve("images/7.png").toString());
         assertEquals(1, swapped.exit());
         assertTrue(swapped.err().startsWith("fashionrec: this index was built with the image model model v1 (8-d, model "), swapped.err());
         assertTrue(swapped.err().contains("rebuild the index, or put back the model it was built with"), swapped.err());
@@ -83,11 +83,11 @@ class OnnxCommandLineTest {
         String photo = catalog.resolve("images/1.png").toString();
         assertEquals(2, run("embed", "--image-model", "classic", "--preset", "torch", photo).exit(), "classic takes no preset");
         assertEquals(2, run("embed", "--image-model", model.toString(), "--preset", "tensorflow", photo).exit());
-        CommandLineTest.Run unknown = run("embed", "--image-model", "nosuchmodel", photo);
+        CliRun unknown = run("embed", "--image-model", "nosuchmodel", photo);
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().startsWith("fashionrec: there is no model 'nosuchmodel': use one of densenet121, vgg16, vgg16-int8"),
                 unknown.err());
-        CommandLineTest.Run mismatched = run("embed", "--image-model", model.toString(), "--preset", "caffe", photo);
+        CliRun mismatched = run("embed", "--image-model", model.toString(), "--preset", "caffe", photo);
         assertEquals(1, mismatched.exit());
         assertTrue(mismatched.err().contains("preset caffe expects NHWC input"), mismatched.err());
     }

@@ -1,6 +1,6 @@
 package io.fashionrec.cli;
 
-import static io.fashionrec.cli.CommandLineTest.run;
+import static io.fashionrec.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +42,7 @@ class ReferenceCnnCommandLineTest {
         Path catalog = firstProductsOfTheSample();
         Path index = tmp.resolve("index");
 
-        CommandLineTest.Run built = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString(),
+        CliRun built = run("index", "--catalog", catalog.toString(), "--index", index.toString(), "--image-model", model.toString(),
                 "--json");
         assertEquals(0, built.exit(), built.err());
         JsonNode summary = JSON.readTree(built.out());
@@ -50,7 +50,7 @@ class ReferenceCnnCommandLineTest {
         assertEquals("densenet121-full", summary.get("imageEncoder").get("name").asText(), summary.toString());
         assertEquals(1024, summary.get("imageEncoder").get("dimension").asInt(), "the pooled feature map, not 1000 class scores");
 
-        CommandLineTest.Run evaluated = run("evaluate", "--index", index.toString(), "--json");
+        CliRun evaluated = run("evaluate", "--index", index.toString(), "--json");
         assertEquals(0, evaluated.exit(), evaluated.err());
         int rows = 0;
         for (JsonNode r : JSON.readTree(evaluated.out()).get("results")) {

@@ -1,5 +1,6 @@
 package io.fashionrec.cli;
 
+import static io.fashionrec.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,6 @@ import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.synthetic.VectorSetGenerator;
 import io.fashionrec.testing.SampleData;
 import io.fashionrec.vectors.NpyFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,20 +37,12 @@ class SearchBenchCommandTest {
         queries = set.queriesFile();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void printsTheRecordAndWritesTheIdsOfTheExactTopK() throws Exception {
         Path ids = tmp.resolve("ids.npy");
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "5",
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "5",
                 "--no-peer", "--topk", ids.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = Json.MAPPER.readTree(r.out());
@@ -83,7 +74,7 @@ class SearchBenchCommandTest {
         Path int8 = tmp.resolve("i.npy");
         assertEquals(0, run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer",
                 "--topk", float32.toString()).exit());
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer",
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer",
                 "--storage", "INT8", "--topk", int8.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals("int8", Json.MAPPER.readTree(r.out()).get("storage").asText());
@@ -92,14 +83,14 @@ class SearchBenchCommandTest {
 
     @Test
     void anUnknownSearchIsAnOptionErrorNamingTheKnownOnes() {
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer", "--search", "hnsw");
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer", "--search", "hnsw");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--search: unknown search 'hnsw': expected exact, approximate or auto"), r.err());
     }
 
     @Test
     void approximateSearchReportsItsRecallAndSpeedAgainstAnExactScanOfTheSameRun() throws Exception {
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "5",
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "5",
                 "--no-peer", "--search", "approximate", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = Json.MAPPER.readTree(r.out());
@@ -111,7 +102,7 @@ class SearchBenchCommandTest {
 
     @Test
     void autoScansSmallSetsExactly() throws Exception {
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer", "--search", "auto", "--json");
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "--no-peer", "--search", "auto", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = Json.MAPPER.readTree(r.out());
         assertEquals("exact", doc.get("search").asText(), "400 x 24 floats is far below the auto threshold");
@@ -122,14 +113,14 @@ class SearchBenchCommandTest {
     @Test
     void queriesOfAnotherDimensionAreRefused() throws Exception {
         Path other = VectorSetGenerator.generate(tmp.resolve("other"), 10, 8, 3, 1).queriesFile();
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", other.toString(), "--no-peer");
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", other.toString(), "--no-peer");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("has 8 floats per query, " + vectors + " has 24 per vector"), r.err());
     }
 
     @Test
     void aMissingPeerScriptSaysHowToNameOrSkipIt() {
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(),
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(),
                 "--peer", tmp.resolve("nowhere.py").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("name it with --peer, or skip it with --no-peer"), r.err());
@@ -141,7 +132,7 @@ class SearchBenchCommandTest {
         Assumptions.assumeTrue(Files.isRegularFile(script), "skipped: no peer script at " + script);
         String missing = pythonLacks("/usr/bin/python3", "import faiss, hnswlib, numpy");
         Assumptions.assumeTrue(missing == null, () -> "skipped: " + missing);
-        Run r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "10",
+        CliRun r = run("bench", "search", "--vectors", vectors.toString(), "--queries", queries.toString(), "-k", "10",
                 "--peer", script.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = Json.MAPPER.readTree(r.out());

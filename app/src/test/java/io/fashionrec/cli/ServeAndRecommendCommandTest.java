@@ -31,16 +31,16 @@ class ServeAndRecommendCommandTest {
     static void buildAnIndex() throws Exception {
         System.setProperty("java.awt.headless", "true");
         index = tmp.resolve("index");
-        CommandLineTest.Run run = CommandLineTest.run("index", "--catalog", TinyCatalog.write(tmp.resolve("catalog")).toString(), "--index", index.toString());
+        CliRun run = CliRun.run("index", "--catalog", TinyCatalog.write(tmp.resolve("catalog")).toString(), "--index", index.toString());
         assertEquals(0, run.exit(), run.err());
     }
 
     @Test
     void recommendPrintsATableOrJsonAndNeverTheHistory() throws Exception {
-        CommandLineTest.Run table = CommandLineTest.run("recommend", "--index", index.toString(), "--history", "1,2", "-k", "3");
+        CliRun table = CliRun.run("recommend", "--index", index.toString(), "--history", "1,2", "-k", "3");
         assertEquals(0, table.exit(), table.err());
         assertTrue(table.out().contains("closest to "), table.out());
-        CommandLineTest.Run json = CommandLineTest.run("recommend", "--index", index.toString(), "--history", "1,2,5", "--json");
+        CliRun json = CliRun.run("recommend", "--index", index.toString(), "--history", "1,2,5", "--json");
         assertEquals(0, json.exit(), json.err());
         JsonNode doc = JSON.readTree(json.out());
         assertEquals(7, doc.path("results").size(), "10 products, 3 seen");
@@ -48,7 +48,7 @@ class ServeAndRecommendCommandTest {
             assertFalse(java.util.List.of("1", "2", "5").contains(r.path("id").asText()), r.toString());
             assertTrue(java.util.List.of("1", "2", "5").contains(r.path("closest").get(0).path("id").asText()), r.toString());
         }
-        CommandLineTest.Run unknown = CommandLineTest.run("recommend", "--index", index.toString(), "--history", "1,nope");
+        CliRun unknown = CliRun.run("recommend", "--index", index.toString(), "--history", "1,nope");
         assertEquals(ExitCodes.FAILURE, unknown.exit());
         assertTrue(unknown.err().contains("nope"), unknown.err());
     }
@@ -63,7 +63,7 @@ class ServeAndRecommendCommandTest {
         }
 
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            CommandLineTest.Run busy = CommandLineTest.run("serve", "--index", index.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            CliRun busy = CliRun.run("serve", "--index", index.toString(), "--port", String.valueOf(taken.getLocalPort()));
             assertEquals(ExitCodes.FAILURE, busy.exit());
             assertTrue(busy.err().contains("--port"), busy.err());
             assertFalse(busy.err().contains("\tat "), "a stack trace: " + busy.err());

@@ -20,7 +20,7 @@ class ServeBenchCommandTest {
     void aSmallLoadTestReportsThroughputLatencyAndTheRatio() throws Exception {
         System.setProperty("java.awt.headless", "true");
         Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
-        CommandLineTest.Run run = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--requests", "300",
+        CliRun run = CliRun.run("bench", "serve", "--catalog", catalog.toString(), "--requests", "300",
                 "--clients", "4", "--warmup", "50", "-k", "3", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
@@ -41,14 +41,14 @@ class ServeBenchCommandTest {
     @Test
     void theApproximateSearchIsLoadTestedTooAndAnUnknownOneIsAUsageError() throws Exception {
         Path catalog = TinyCatalog.write(tmp.resolve("catalog"));
-        CommandLineTest.Run run = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--requests", "100",
+        CliRun run = CliRun.run("bench", "serve", "--catalog", catalog.toString(), "--requests", "100",
                 "--clients", "2", "--warmup", "10", "--search", "approximate", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode doc = new ObjectMapper().readTree(run.out());
         assertEquals("approximate", doc.path("search").asText());
         assertTrue(doc.path("recall").asDouble() > 0.5, "recall " + doc.path("recall"));
         assertEquals(0, doc.path("server").path("failures").asInt(), doc.toString());
-        CommandLineTest.Run bad = CommandLineTest.run("bench", "serve", "--catalog", catalog.toString(), "--search", "fuzzy");
+        CliRun bad = CliRun.run("bench", "serve", "--catalog", catalog.toString(), "--search", "fuzzy");
         assertEquals(ExitCodes.USAGE, bad.exit());
         assertTrue(bad.err().contains("--search: unknown search 'fuzzy'"), bad.err());
     }
