@@ -1,6 +1,7 @@
 package io.fashionrec.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fashionrec.index.GraphPolicy;
 import io.fashionrec.index.IndexBuilder;
 import io.fashionrec.index.ProductIndex;
 import io.fashionrec.index.ProductIndexFormat;
@@ -82,8 +83,15 @@ final class ServeBenchCommand implements Callable<Integer> {
             index = ProductIndexFormat.read(source.index);
         } else {
             scratch = Files.createTempDirectory("fashionrec-bench-serve");
+            // The graph is built once, with the index, when the search walks it (the server and the
+            // in-process recommender then share it), and not at all for exact search.
+            GraphPolicy graph = switch (kind) {
+                case EXACT -> GraphPolicy.NEVER;
+                case APPROXIMATE -> GraphPolicy.ALWAYS;
+                case AUTO -> GraphPolicy.AUTO;
+            };
             index = CatalogIndexing.run(source.catalog, scratch.resolve("index"), Map.of(ImageModels.MODEL, ImageModels.CLASSIC),
-                    IndexBuilder.builder(), streams.err()).result().index();
+                    IndexBuilder.builder().optGraph(graph), streams.err()).result().index();
         }
         try (RecommendationServer server = RecommendationServer.builder(index).optPort(0).optSearch(kind).build().start()) {
             Recommender direct = new Recommender(index, kind);
