@@ -12,13 +12,17 @@ final class DotArguments {
     }
 
     static void checkAll(float[] query, DenseRows matrix, float[] out) {
-        if (query.length != matrix.cols()) {
-            throw new IllegalArgumentException("the query has " + query.length + " floats, the matrix rows "
-                    + matrix.cols());
-        }
+        checkQuery(query, matrix);
         if (out.length < matrix.rows()) {
             throw new IllegalArgumentException("the output holds " + out.length + " floats, the matrix has "
                     + matrix.rows() + " rows");
+        }
+    }
+
+    static void checkQuery(float[] query, DenseRows matrix) {
+        if (query.length != matrix.cols()) {
+            throw new IllegalArgumentException("the query has " + query.length + " floats, the matrix rows "
+                    + matrix.cols());
         }
     }
 

@@ -76,7 +76,7 @@ public interface DotProducts {
         if (rows instanceof FloatMatrix m) {
             return dot(query, m.data(), m.offset(row));
         }
-        return dot(query, rows.row(row), 0);
+        return RowBlocks.dot(this, query, rows, row);
     }
 
     /** A short name for logs and benchmarks, such as {@code "plain"}. */

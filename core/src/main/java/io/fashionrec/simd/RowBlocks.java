@@ -9,12 +9,15 @@ import io.fashionrec.feature.FloatMatrix;
  * so every row's dot product is the same bits as from a heap copy (the kernels sum a row alone,
  * whatever rows surround it). The copy is a bulk move from the page cache; the block is small
  * enough that the kernel then reads it from the L2 cache, so the scan stays bound by memory as
- * the heap scan is. Scratch arrays belong to one call: thread-safe.
+ * the heap scan is. Scratch arrays belong to one call or one thread: thread-safe.
  */
 final class RowBlocks {
 
     /** Floats per block (256 KiB): a few dozen rows of a few hundred floats, within a core's L2 cache. */
     static final int BLOCK_FLOATS = 64 * 1024;
+
+    /** A row's worth of scratch per thread, for {@link #dot}; grown to the widest rows seen. */
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
 
     private RowBlocks() {
     }
@@ -27,6 +30,21 @@ final class RowBlocks {
             kernel.all(query, block, blocks.out[0]);
             System.arraycopy(blocks.out[0], 0, out, first, block.rows());
         }
+    }
+
+    /**
+     * One row copied into this thread's scratch array and scored there: a graph walk scores a few
+     * thousand single rows per query, which would otherwise each be a new array.
+     */
+    static float dot(DotProducts kernel, float[] query, DenseRows rows, int row) {
+        DotArguments.checkQuery(query, rows);
+        float[] scratch = ROW.get();
+        if (scratch.length < rows.cols()) {
+            scratch = new float[rows.cols()];
+            ROW.set(scratch);
+        }
+        rows.copyRows(row, 1, scratch, 0);
+        return kernel.dot(query, scratch, 0);
     }
 
     static void batch(DotProducts kernel, float[][] queries, DenseRows rows, float[][] out) {

@@ -210,6 +210,10 @@ abstract class DotProductsTestCase {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> dotProducts().all(new float[2], notOnTheHeap(FloatMatrix.zeros(4, 3)), new float[4]));
         assertTrue(e.getMessage().contains("2 floats"), e.getMessage());
+        // dot() reuses a scratch row as wide as the widest rows seen so far: a short query must still be refused
+        IllegalArgumentException shortQuery = assertThrows(IllegalArgumentException.class,
+                () -> dotProducts().dot(new float[2], notOnTheHeap(FloatMatrix.zeros(4, 3)), 1));
+        assertTrue(shortQuery.getMessage().contains("2 floats"), shortQuery.getMessage());
     }
 
     /** The rows of {@code m} behind the interface alone, as mapped rows are read. */
