@@ -5,6 +5,7 @@ import io.fashionrec.align.ImageSketcher;
 import io.fashionrec.align.TextToImageAlignment;
 import io.fashionrec.catalog.Catalog;
 import io.fashionrec.catalog.Product;
+import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.SparseVector;
@@ -160,9 +161,15 @@ public final class IndexBuilder {
         List<Product> products = catalog.products();
         int n = products.size();
         List<VectorSegment> imageSegments = VectorSegment.checkTiling(encoder.segments(), encoder.descriptor().dimension());
+        PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
+        // Decided before allocating: an update allocates rows only for the photos it embeds.
+        int[] sources = reusable == null ? null : ReusedRows.sources(unchangedPhotos(catalog, reusable));
+        int computed = sources == null ? n : ReusedRows.computedCount(sources);
         FloatMatrix[] images = new FloatMatrix[imageSegments.size()];
+        DenseRows[] imageRows = new DenseRows[images.length];
         for (int k = 0; k < images.length; k++) {
-            images[k] = FloatMatrix.zeros(n, imageSegments.get(k).length());
+            images[k] = FloatMatrix.zeros(computed, imageSegments.get(k).length());
+            imageRows[k] = sources == null ? images[k] : new ReusedRows(reusable.image(k), images[k], sources);
         }
         ImageSketcher sketcher = new ImageSketcher(imageSegments, alignment);
         FloatMatrix sketches = FloatMatrix.zeros(n, sketcher.length());
@@ -177,8 +184,7 @@ public final class IndexBuilder {
         Path root = catalogRoot(catalog);
         PhotoEmbedder.Counts counts;
         try (EmbeddingCache cache = cacheDirectory == null ? null : EmbeddingCache.open(cacheDirectory, encoder.descriptor())) {
-            PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
-            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable,
+            PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable, sources,
                     reusable != null && reusable.hasSketchesOf(alignment), cache, sketcher, images, sketches, imageMasks, progress);
             List<Future<?>> embedding = embedder.start(pool, threads);
             // While the photos embed, this thread does what needs no photo.
@@ -204,21 +210,23 @@ public final class IndexBuilder {
         TextToImageAlignment fitted = TextToImageAlignment.fit(text.rows(), vocabulary, sketches, hasImage, imageSegments, alignment);
 
         FusionLayout layout = FusionLayout.of(imageSegments, fitted == null ? 0 : alignment.sketchDimension());
-        FloatMatrix[] dense = new FloatMatrix[layout.size()];
+        DenseRows[] dense = new DenseRows[layout.size()];
         int[] masks = new int[n];
         for (int i = 0; i < n; i++) {
             // layout bit 0 is the text; image segment k is layout bit k + 1
             masks[i] = (text.rows().get(i).isEmpty() ? 0 : 1) | imageMasks[i] << 1;
         }
-        System.arraycopy(images, 0, dense, 1, images.length);
+        System.arraycopy(imageRows, 0, dense, 1, imageRows.length);
         if (fitted != null) {
-            int first = 1 + images.length;
-            for (int a = 0; a < imageSegments.size(); a++) {
-                dense[first + a] = FloatMatrix.zeros(n, alignment.sketchDimension());
+            int first = 1 + imageRows.length;
+            FloatMatrix[] aligned = new FloatMatrix[imageSegments.size()];
+            for (int a = 0; a < aligned.length; a++) {
+                aligned[a] = FloatMatrix.zeros(n, alignment.sketchDimension());
+                dense[first + a] = aligned[a];
             }
             IntStream.range(0, n).parallel().forEach(i -> {
-                for (int a = 0; a < imageSegments.size(); a++) {
-                    FloatMatrix m = dense[first + a];
+                for (int a = 0; a < aligned.length; a++) {
+                    FloatMatrix m = aligned[a];
                     if (fitted.align(text.rows().get(i), a, m.data(), m.offset(i))) {
                         masks[i] |= 1 << (first + a);
                     }
@@ -230,6 +238,20 @@ public final class IndexBuilder {
         ProductIndex index = new ProductIndex(root, table, vectors, text.model(), encoder.descriptor(), imageModel, fitted, weights, kernel,
                 new ImageSketches(alignment, sketches), graph == null ? null : graph.graph());
         return new Result(index, counts.embedded(), counts.reused(), counts.failed(), built(graph));
+    }
+
+    /**
+     * Per product, the ordinal of its product in {@code previous} when its photo file is unchanged
+     * since then ({@link PreviousIndex#unchangedPhoto}), else -1 (also without a photo). Checked in
+     * parallel: one file status per photo.
+     */
+    private static int[] unchangedPhotos(Catalog catalog, PreviousIndex previous) {
+        List<Product> products = catalog.products();
+        return IntStream.range(0, products.size()).parallel().map(i -> {
+            Product p = products.get(i);
+            PhotoRecord.Stat stat = p.image() == null ? null : PhotoRecord.Stat.of(p.image());
+            return stat == null ? -1 : previous.unchangedPhoto(p.id(), p.image(), stat);
+        }).toArray();
     }
 
     /**

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Embeds every named photo of a catalog: reads it, looks its content up in the embedding cache,
  * otherwise decodes and encodes it, then writes each image segment (L2-normalised) into its
- * matrix, its sketch for the alignment, and its presence mask. Each product's rows are written
+ * matrix, its sketch for the alignment, and its presence mask. A photo whose file is unchanged
+ * since the previous index keeps that index's rows where they are (see {@link ReusedRows}): only
+ * its sketch and mask are written. Each product's rows are written
  * only by the thread that handles it. Unusable photos are reported to the catalog's problem
  * report; their products keep their text.
  *
@@ -62,6 +64,8 @@ final class PhotoEmbedder {
     /** Per product, its {@link PhotoRecord} as stored; empty when it has none or it could not be read. */
     private final String[] photoRecords;
     private final PreviousIndex previous;
+    /** Per product, its {@link ReusedRows} source; null when there is no previous index. */
+    private final int[] sources;
     private final boolean previousSketches;
 
     /** A decoded photo waiting for the model thread. */
@@ -71,14 +75,22 @@ final class PhotoEmbedder {
     /**
      * @param previous the index being replaced, whose vectors stand for those of unchanged photo
      *                 files, or null (it must hold vectors of this encoder and segments)
+     * @param sources  with {@code previous}: per product, a previous ordinal whose photo file is
+     *                 unchanged ({@link PreviousIndex#unchangedPhoto}), or {@code -1 - r} for a
+     *                 product whose vectors go to row {@code r} of {@code images} (see
+     *                 {@link ReusedRows#sources}); null without {@code previous}, every product
+     *                 {@code i} then going to row {@code i}
      * @param previousSketches whether {@code previous} holds the sketches {@code sketcher} makes
      * @param cache the cache to read and fill, or null for none
-     * @param images one matrix per image segment, rows filled here
+     * @param images one matrix per image segment, the rows of the products to embed, filled here
      * @param imageMasks per product, bit k set when image segment k is present
      */
     PhotoEmbedder(Catalog catalog, ImageEncoder encoder, List<VectorSegment> segments, ImageDecoder decoder, PreviousIndex previous,
-                  boolean previousSketches, EmbeddingCache cache, ImageSketcher sketcher, FloatMatrix[] images, FloatMatrix sketches,
-                  int[] imageMasks, Progress progress) {
+                  int[] sources, boolean previousSketches, EmbeddingCache cache, ImageSketcher sketcher, FloatMatrix[] images,
+                  FloatMatrix sketches, int[] imageMasks, Progress progress) {
+        if ((previous == null) != (sources == null)) {
+            throw new IllegalArgumentException("the sources of the rows come with the previous index, and only with it");
+        }
         this.catalog = catalog;
         this.encoder = encoder;
         this.segments = segments;
@@ -93,6 +105,7 @@ final class PhotoEmbedder {
         this.photoRecords = new String[catalog.size()];
         java.util.Arrays.fill(photoRecords, "");
         this.previous = previous;
+        this.sources = sources;
         this.previousSketches = previousSketches;
     }
 
@@ -184,15 +197,13 @@ final class PhotoEmbedder {
     }
 
     /**
-     * Reads photo {@code i}; takes it from the previous index when its file is unchanged, or
+     * Reads photo {@code i}; takes it from the previous index when its file was found unchanged, or
      * delivers it straight from the cache when known. Returns the decoded photo to encode, or null
      * when there is nothing more to do (reused, or unusable and reported).
      */
     private Decoded read(int i) throws InterruptedException {
         Product p = catalog.products().get(i);
-        PhotoRecord.Stat stat = PhotoRecord.Stat.of(p.image());
-        long readAt = System.currentTimeMillis();
-        int before = previous == null || stat == null ? -1 : previous.unchangedPhoto(p.id(), p.image(), stat);
+        int before = sources == null ? -1 : sources[i];
         if (before >= 0) {
             PhotoRecord known = previous.photo(before);
             EmbeddingCache.Key key = new EmbeddingCache.Key(known.sha256());
@@ -200,16 +211,18 @@ final class PhotoEmbedder {
             photoRecords[i] = known.format();
             used.add(key);
             reused.incrementAndGet();
-            float[] v = new float[encoder.descriptor().dimension()];
-            int mask = previous.copyImage(before, images, i, v);
             if (previousSketches) {
                 previous.copySketch(before, sketches, i);
             } else {
+                float[] v = new float[encoder.descriptor().dimension()];
+                previous.copyImage(before, v);
                 sketcher.sketch(v, sketches.data(), sketches.offset(i));
             }
-            finish(i, mask);
+            finish(i, previous.imageMask(before));
             return null;
         }
+        PhotoRecord.Stat stat = PhotoRecord.Stat.of(p.image());
+        long readAt = System.currentTimeMillis();
         try {
             byte[] bytes = decoder.read(p.image());
             EmbeddingCache.Key key = EmbeddingCache.Key.of(bytes);
@@ -271,13 +284,14 @@ final class PhotoEmbedder {
             cache.put(key, raw);
         }
         float[] v = raw.clone();
+        int row = sources == null ? i : -1 - sources[i];
         int mask = 0;
         for (int k = 0; k < segments.size(); k++) {
             VectorSegment seg = segments.get(k);
             if (Vectors.normalizeInPlace(v, seg.offset(), seg.length())) {
                 mask |= 1 << k;
             }
-            System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(i), seg.length());
+            System.arraycopy(v, seg.offset(), images[k].data(), images[k].offset(row), seg.length());
         }
         sketcher.sketch(v, sketches.data(), sketches.offset(i));
         finish(i, mask);

@@ -1,6 +1,7 @@
 package io.fashionrec.index;
 
 import io.fashionrec.align.AlignmentSettings;
+import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.VectorSegment;
@@ -111,20 +112,26 @@ public final class PreviousIndex {
         return PhotoRecord.parse(products.photoRecord(j));
     }
 
-    /**
-     * Copies product {@code j}'s normalised image segment rows into row {@code i} of
-     * {@code into} (one matrix per segment) and, concatenated, into {@code vector}; returns the
-     * segment presence mask (bit k for segment k).
-     */
-    int copyImage(int j, FloatMatrix[] into, int i, float[] vector) {
+    /** The rows of image segment {@code k} (mapped): what an update keeps for products whose photo is unchanged. */
+    DenseRows image(int k) {
+        return images[k];
+    }
+
+    /** Product {@code j}'s image segment presence mask (bit k for segment k). */
+    int imageMask(int j) {
         int mask = 0;
         for (int k = 0; k < images.length; k++) {
-            images[k].copyRow(j, into[k].data(), into[k].offset(i));
-            System.arraycopy(into[k].data(), into[k].offset(i), vector, segments.get(k).offset(), segments.get(k).length());
             if (present[k].get(j)) {
                 mask |= 1 << k;
             }
         }
         return mask;
+    }
+
+    /** Copies product {@code j}'s normalised image segment rows, concatenated, into {@code vector}. */
+    void copyImage(int j, float[] vector) {
+        for (int k = 0; k < images.length; k++) {
+            images[k].copyRow(j, vector, segments.get(k).offset());
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.fashionrec.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.catalog.Catalogs;
 import io.fashionrec.catalog.ProblemReport;
@@ -11,8 +13,12 @@ import io.fashionrec.testing.MeanColourEncoder;
 import io.fashionrec.testing.Rows;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +75,53 @@ class PreviousIndexTest {
         assertEquals(1, noticed.imagesFailed());
         assertEquals(PRODUCTS - 1, noticed.imagesReused());
         assertEquals(new IndexChanges(0, 1, 0, PRODUCTS - 1), IndexChanges.between(first.index().products(), noticed.index().products()));
+    }
+
+    /**
+     * An update keeps the previous rows of unchanged photos where they are (mapped) and embeds the
+     * rest; read back, its rows are those of a full rebuild, bit for bit, over a catalog whose
+     * products were reordered, dropped and given other photos.
+     */
+    @Test
+    void anUpdateReadsAsAFullRebuild() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int products = 40;
+        Path catalog = tmp.resolve("catalog");
+        CatalogGenerator.builder().optProducts(products).optSeed(10).optImageSize(48, 48).build().generate(catalog);
+        FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        for (int id = 1; id <= products; id++) {
+            Files.setLastModifiedTime(catalog.resolve("images/" + id + ".jpg"), anHourAgo);
+        }
+        Path dir = tmp.resolve("index");
+        ProductIndexFormat.write(build(catalog, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
+
+        FileTime aMinuteAgo = FileTime.from(Instant.now().minusSeconds(60));
+        for (int k = 0; k < 6; k++) {
+            Path photo = catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg");
+            Files.copy(catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg"), photo, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(photo, aMinuteAgo);
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(catalog.resolve("styles.csv")));
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        // Mostly in order, with a stretch moved to the front and a few products dropped.
+        Collections.rotate(rows.subList(0, 10 + random.nextInt(20)), 1 + random.nextInt(5));
+        for (int k = 0; k < 3; k++) {
+            rows.remove(random.nextInt(rows.size()));
+        }
+        rows.add(0, lines.get(0));
+        Files.write(catalog.resolve("styles.csv"), rows);
+
+        IndexBuilder.Result update = build(catalog, PreviousIndex.open(dir), new MeanColourEncoder());
+        IndexBuilder.Result rebuild = build(catalog, null, new MeanColourEncoder());
+        assertTrue(update.imagesReused() >= products - 3 - 6 && update.imagesEmbedded() > 0,
+                "seed " + seed + ": reused " + update.imagesReused() + ", embedded " + update.imagesEmbedded());
+        FusedVectors updated = update.index().vectors();
+        for (int s = 1; s < updated.layout().size(); s++) {
+            assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(updated.dense(s)), "seed " + seed + ", segment " + s);
+        }
+        assertInstanceOf(ReusedRows.class, updated.dense(1), "the image rows of unchanged photos stay in the previous index");
+        assertArrayEquals(rebuild.index().imageSketches().rows().data(), update.index().imageSketches().rows().data(), "seed " + seed);
     }
 
     @Test
