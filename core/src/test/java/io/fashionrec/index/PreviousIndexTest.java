@@ -11,6 +11,7 @@ import io.fashionrec.progress.Progress;
 import io.fashionrec.synthetic.CatalogGenerator;
 import io.fashionrec.testing.MeanColourEncoder;
 import io.fashionrec.testing.Rows;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,11 +43,7 @@ class PreviousIndexTest {
     @Test
     void unchangedFilesAreNotReadAgainAndGiveTheSameIndex() throws Exception {
         Path catalog = tmp.resolve("catalog");
-        CatalogGenerator.builder().optProducts(PRODUCTS).optSeed(8).optImageSize(48, 48).build().generate(catalog);
-        FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
-        for (int id = 1; id <= PRODUCTS; id++) {
-            Files.setLastModifiedTime(catalog.resolve("images/" + id + ".jpg"), anHourAgo);
-        }
+        FileTime anHourAgo = generateAnHourOld(catalog, PRODUCTS, 8);
         Path dir = tmp.resolve("index");
         IndexBuilder.Result first = build(catalog, null, new MeanColourEncoder());
         ProductIndexFormat.write(first.index(), dir, Progress.NONE);
@@ -88,11 +85,7 @@ class PreviousIndexTest {
         Random random = new Random(seed);
         int products = 40;
         Path catalog = tmp.resolve("catalog");
-        CatalogGenerator.builder().optProducts(products).optSeed(10).optImageSize(48, 48).build().generate(catalog);
-        FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
-        for (int id = 1; id <= products; id++) {
-            Files.setLastModifiedTime(catalog.resolve("images/" + id + ".jpg"), anHourAgo);
-        }
+        generateAnHourOld(catalog, products, 10);
         Path dir = tmp.resolve("index");
         ProductIndexFormat.write(build(catalog, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
 
@@ -145,5 +138,18 @@ class PreviousIndexTest {
         assertEquals(new PhotoRecord.Stat(-1, 0), PhotoRecord.parse(PhotoRecord.of(sha, recent, now).format()).stat());
         assertEquals(settled, PhotoRecord.parse(PhotoRecord.of(sha, settled, now).format()).stat());
         assertEquals(null, PhotoRecord.parse(""));
+    }
+
+    /**
+     * Draws a catalog whose photos were all last changed an hour ago, so that a build trusts them
+     * as unchanged (a file changed moments before it was read is read again); returns that time.
+     */
+    private static FileTime generateAnHourOld(Path catalog, int products, long seed) throws IOException {
+        CatalogGenerator.builder().optProducts(products).optSeed(seed).optImageSize(48, 48).build().generate(catalog);
+        FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        for (int id = 1; id <= products; id++) {
+            Files.setLastModifiedTime(catalog.resolve("images/" + id + ".jpg"), anHourAgo);
+        }
+        return anHourAgo;
     }
 }

@@ -2,7 +2,6 @@ package io.fashionrec.index.store;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -39,17 +38,6 @@ final class ReferenceGraph {
 
     /** Writes the reference graph into the directory {@code args[0]}, which must not exist yet. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ReferenceGraph NEW_DIR");
-            System.exit(2);
-        }
-        Path dir = Path.of(args[0]);
-        if (Files.exists(dir)) {
-            System.err.println(dir + " exists; name a new directory");
-            System.exit(2);
-        }
-        write(dir);
-        // The lock file is the writer's, not part of the index.
-        Files.delete(dir.resolve(IndexFiles.LOCK_FILE));
+        ReferenceDirectories.generate("ReferenceGraph", args, ReferenceGraph::write);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fashionrec.feature.SparseVector;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -63,17 +62,6 @@ final class ReferenceIndex {
 
     /** Writes the reference index into the directory {@code args[0]}, which must not exist yet. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ReferenceIndex NEW_DIR");
-            System.exit(2);
-        }
-        Path dir = Path.of(args[0]);
-        if (Files.exists(dir)) {
-            System.err.println(dir + " exists; name a new directory");
-            System.exit(2);
-        }
-        write(dir);
-        // The lock file is the writer's, not part of the index.
-        Files.delete(dir.resolve(IndexFiles.LOCK_FILE));
+        ReferenceDirectories.generate("ReferenceIndex", args, ReferenceIndex::write);
     }
 }
