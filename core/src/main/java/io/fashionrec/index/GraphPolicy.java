@@ -1,7 +1,7 @@
 package io.fashionrec.index;
 
+import io.fashionrec.vectors.EnumLabels;
 import io.fashionrec.vectors.SearchKind;
-import java.util.Locale;
 
 /** Whether a build writes the approximate-search graph into the index. */
 public enum GraphPolicy {
@@ -23,16 +23,11 @@ public enum GraphPolicy {
 
     /** {@code auto}, {@code always} or {@code never}, as users write it. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumLabels.label(this);
     }
 
     /** Parses a label, ignoring case; an unknown one is an IllegalArgumentException listing the three. */
     public static GraphPolicy parse(String label) {
-        for (GraphPolicy policy : values()) {
-            if (policy.label().equalsIgnoreCase(label.strip())) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("unknown graph policy '" + label + "': expected auto, always or never");
+        return EnumLabels.parse(GraphPolicy.class, label, "graph policy");
     }
 }

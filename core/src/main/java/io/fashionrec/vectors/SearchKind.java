@@ -1,6 +1,5 @@
 package io.fashionrec.vectors;
 
-import java.util.Locale;
 
 /**
  * Which search answers: {@code exact} (every row scored), {@code approximate} (an HNSW walk) or
@@ -28,16 +27,11 @@ public enum SearchKind {
 
     /** {@code exact}, {@code approximate} or {@code auto}, as users write it. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumLabels.label(this);
     }
 
     /** Parses a label, ignoring case; an unknown one is an IllegalArgumentException listing the three. */
     public static SearchKind parse(String label) {
-        for (SearchKind kind : values()) {
-            if (kind.label().equalsIgnoreCase(label.strip())) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown search '" + label + "': expected exact, approximate or auto");
+        return EnumLabels.parse(SearchKind.class, label, "search");
     }
 }
