@@ -9,10 +9,12 @@ import java.util.stream.IntStream;
  * {@code (T^T T + lambda I) W = T^T Y}, by conjugate gradients with a Jacobi preconditioner, one
  * independent CG per target column, all columns advanced together.
  *
- * <p>No {@code columns x columns} or {@code rows x rows} matrix is ever formed: each iteration
- * costs two passes over the non-zeros of {@code T} per target column, so a 44,000-product catalog
- * with a vocabulary of tens of thousands of terms fits in seconds. Work is split over target
- * columns across threads, so the result does not depend on the number of threads.
+ * <p>No dense {@code columns x columns} or {@code rows x rows} matrix is ever formed: each
+ * iteration applies {@code T^T T} through the {@link NormalOperator} that costs least for
+ * {@code T} (two passes over its non-zeros, or one over a sparse Gram matrix when terms co-occur in
+ * few distinct pairs), so a 44,000-product catalog with a vocabulary of tens of thousands of terms
+ * fits in seconds. Work is split over target columns across threads, so the result does not
+ * depend on the number of threads.
  */
 final class SparseRidge {
 
@@ -48,6 +50,11 @@ final class SparseRidge {
      * @return row-major {@code columns x m} coefficients
      */
     Solution solve(double[] targets, int m, double tolerance, int maxIterations) {
+        return solve(targets, m, tolerance, maxIterations, NormalOperator.cheapest(rows, columns, m));
+    }
+
+    /** {@link #solve(double[], int, double, int)} with a given form of {@code T^T T}. */
+    Solution solve(double[] targets, int m, double tolerance, int maxIterations, NormalOperator operator) {
         int n = rows.size();
         if (targets.length != (long) n * m) {
             throw new IllegalArgumentException("targets need " + n + "x" + m + " values, got " + targets.length);
@@ -69,7 +76,7 @@ final class SparseRidge {
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int from = (int) ((long) m * b / blocks);
             int to = (int) ((long) m * (b + 1) / blocks);
-            Block block = new Block(targets, m, from, to, diag);
+            Block block = new Block(targets, m, from, to, diag, operator);
             iterations[b] = block.run(tolerance, maxIterations);
             residuals[b] = block.worstResidual;
             block.copyInto(coefficients, m);
@@ -93,20 +100,20 @@ final class SparseRidge {
         final double[] z;
         final double[] p;
         final double[] ap;
-        final double[] tp;
+        final NormalOperator operator;
         final double[] rhsNorm;
         double worstResidual;
 
-        Block(double[] targets, int m, int from, int to, double[] diag) {
+        Block(double[] targets, int m, int from, int to, double[] diag, NormalOperator operator) {
             this.from = from;
             this.width = to - from;
             this.diag = diag;
+            this.operator = operator;
             x = new double[columns * width];
             r = new double[columns * width];
             z = new double[columns * width];
             p = new double[columns * width];
             ap = new double[columns * width];
-            tp = new double[width];
             // r = T^T Y (x starts at 0)
             for (int i = 0; i < rows.size(); i++) {
                 SparseVector row = rows.get(i);
@@ -182,27 +189,9 @@ final class SparseRidge {
 
         /** out = (T^T T + lambda I) in */
         void multiply(double[] in, double[] out) {
+            operator.multiply(in, out, width);
             for (int i = 0; i < out.length; i++) {
-                out[i] = lambda * in[i];
-            }
-            for (SparseVector row : rows) {
-                java.util.Arrays.fill(tp, 0);
-                int[] idx = row.indices();
-                float[] val = row.values();
-                for (int k = 0; k < idx.length; k++) {
-                    int c = idx[k] * width;
-                    double v = val[k];
-                    for (int j = 0; j < width; j++) {
-                        tp[j] += v * in[c + j];
-                    }
-                }
-                for (int k = 0; k < idx.length; k++) {
-                    int c = idx[k] * width;
-                    double v = val[k];
-                    for (int j = 0; j < width; j++) {
-                        out[c + j] += v * tp[j];
-                    }
-                }
+                out[i] += lambda * in[i];
             }
         }
 
