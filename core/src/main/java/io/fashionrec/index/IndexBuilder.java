@@ -163,13 +163,13 @@ public final class IndexBuilder {
         List<VectorSegment> imageSegments = VectorSegment.checkTiling(encoder.segments(), encoder.descriptor().dimension());
         PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
         // Decided before allocating: an update allocates rows only for the photos it embeds.
-        int[] sources = reusable == null ? null : ReusedRows.sources(unchangedPhotos(catalog, reusable));
-        int computed = sources == null ? n : ReusedRows.computedCount(sources);
+        int[] sources = reusable == null ? null : LayeredRows.sources(unchangedPhotos(catalog, reusable));
+        int computed = sources == null ? n : LayeredRows.computedCount(sources);
         FloatMatrix[] images = new FloatMatrix[imageSegments.size()];
         DenseRows[] imageRows = new DenseRows[images.length];
         for (int k = 0; k < images.length; k++) {
             images[k] = FloatMatrix.zeros(computed, imageSegments.get(k).length());
-            imageRows[k] = sources == null ? images[k] : new ReusedRows(reusable.image(k), images[k], sources);
+            imageRows[k] = sources == null ? images[k] : LayeredRows.stack(reusable.image(k), images[k], sources);
         }
         ImageSketcher sketcher = new ImageSketcher(imageSegments, alignment);
         FloatMatrix sketches = FloatMatrix.zeros(n, sketcher.length());

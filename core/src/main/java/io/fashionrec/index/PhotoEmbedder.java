@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Embeds every named photo of a catalog: reads it, looks its content up in the embedding cache,
  * otherwise decodes and encodes it, then writes each image segment (L2-normalised) into its
  * matrix, its sketch for the alignment, and its presence mask. A photo whose file is unchanged
- * since the previous index keeps that index's rows where they are (see {@link ReusedRows}): only
+ * since the previous index keeps that index's rows where they are (see {@link LayeredRows}): only
  * its sketch and mask are written. Each product's rows are written
  * only by the thread that handles it. Unusable photos are reported to the catalog's problem
  * report; their products keep their text.
@@ -64,7 +64,7 @@ final class PhotoEmbedder {
     /** Per product, its {@link PhotoRecord} as stored; empty when it has none or it could not be read. */
     private final String[] photoRecords;
     private final PreviousIndex previous;
-    /** Per product, its {@link ReusedRows} source; null when there is no previous index. */
+    /** Per product, its {@link LayeredRows} source; null when there is no previous index. */
     private final int[] sources;
     private final boolean previousSketches;
 
@@ -78,7 +78,7 @@ final class PhotoEmbedder {
      * @param sources  with {@code previous}: per product, a previous ordinal whose photo file is
      *                 unchanged ({@link PreviousIndex#unchangedPhoto}), or {@code -1 - r} for a
      *                 product whose vectors go to row {@code r} of {@code images} (see
-     *                 {@link ReusedRows#sources}); null without {@code previous}, every product
+     *                 {@link LayeredRows#sources}); null without {@code previous}, every product
      *                 {@code i} then going to row {@code i}
      * @param previousSketches whether {@code previous} holds the sketches {@code sketcher} makes
      * @param cache the cache to read and fill, or null for none

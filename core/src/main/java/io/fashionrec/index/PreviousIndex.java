@@ -1,7 +1,6 @@
 package io.fashionrec.index;
 
 import io.fashionrec.align.AlignmentSettings;
-import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.EncoderDescriptor;
 import io.fashionrec.feature.FloatMatrix;
 import io.fashionrec.feature.VectorSegment;
@@ -31,7 +30,7 @@ public final class PreviousIndex {
     private final Path catalog;
     private final EncoderDescriptor encoder;
     private final List<VectorSegment> segments;
-    private final DenseMatrix[] images;
+    private final LayeredRows[] images;
     private final Bits[] present;
     private final AlignmentSettings sketchSettings;
     private final DenseMatrix sketches;
@@ -41,7 +40,7 @@ public final class PreviousIndex {
      * @param sketchSettings what {@code sketches} were made with; both null when the index has none
      * @param graph          its approximate-search graph, or null when it has none
      */
-    PreviousIndex(ProductTable products, Path catalog, EncoderDescriptor encoder, List<VectorSegment> segments, DenseMatrix[] images,
+    PreviousIndex(ProductTable products, Path catalog, EncoderDescriptor encoder, List<VectorSegment> segments, LayeredRows[] images,
                   Bits[] present, AlignmentSettings sketchSettings, DenseMatrix sketches, ProductGraph graph) {
         this.products = products;
         this.catalog = catalog;
@@ -112,8 +111,8 @@ public final class PreviousIndex {
         return PhotoRecord.parse(products.photoRecord(j));
     }
 
-    /** The rows of image segment {@code k} (mapped): what an update keeps for products whose photo is unchanged. */
-    DenseRows image(int k) {
+    /** The rows of image segment {@code k} (mapped layers): what an update keeps for products whose photo is unchanged. */
+    LayeredRows image(int k) {
         return images[k];
     }
 
@@ -131,7 +130,7 @@ public final class PreviousIndex {
     /** Copies product {@code j}'s normalised image segment rows, concatenated, into {@code vector}. */
     void copyImage(int j, float[] vector) {
         for (int k = 0; k < images.length; k++) {
-            images[k].copyRow(j, vector, segments.get(k).offset());
+            images[k].copyRows(j, 1, vector, segments.get(k).offset());
         }
     }
 }

@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a {@link ProductIndex} is laid out in an index directory, version 2. The storage layer
+ * How a {@link ProductIndex} is laid out in an index directory, version 3. The storage layer
  * ({@code io.fashionrec.index.store}) owns the bytes of each part and the atomic commit; this
  * class owns which parts exist and the {@code content} document of the manifest.
  *
@@ -57,6 +57,15 @@ import java.util.Map;
  *       (strings, V, sorted) and {@code text_idf} (dense V x 1, float64);</li>
  *   <li>{@code segment_<s>} — dense n x d float32 for each dense fused segment s >= 1 (rows
  *       L2-normalised, zero when absent) and {@code segment_<s>_present} — bits of n;</li>
+ *   <li>image segments in layers (layout 3, {@code content.imageLayers} = L >= 1, see
+ *       {@link LayeredRows}): for each image segment s, layer 0 is the part {@code segment_<s>}
+ *       and layer j >= 1 the part {@code segment_<s>_layer_<j>}, each dense float32 with the
+ *       segment's width and any number of rows; {@code image_rows} — dense n x 1 float64 of
+ *       integers, product i's row among the layers' rows stacked in order (the same for every
+ *       image segment). An update writes only the layer of the photos it embedded and carries the
+ *       other layers' files over from the generation before; a segment is written again as one
+ *       layer once it would have more than {@link LayeredRows#MAX_LAYERS} layers or products
+ *       would read less than {@link LayeredRows#MIN_LIVE_SHARE} of its rows;</li>
  *   <li>{@code image_sketches} — dense n x (r times the image segments) float32, each product's
  *       {@link ImageSketches} row (zero without a photo), made with {@code content.imageSketches}
  *       (sketch dimension, rho, seed): the next build copies those of unchanged photos instead of
@@ -75,7 +84,9 @@ import java.util.Map;
  * a string map, absent when unknown), the TF-IDF descriptor and settings, the
  * alignment settings and the fusion defaults.
  *
- * <p>Versions: 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
+ * <p>Versions: 3 added image segments in layers and {@code content.imageLayers}; an index whose
+ * image segments are one layer each, product i at row i, is written as layout 2, byte for byte as before (its
+ * image files may still be carried over from the generation before, see the storage manifest's version 2). 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
  * {@code content.fingerprintVersion} and {@code content.imageSketches}. The optional {@code graph}
  * part and {@code content.graph} came later within layout 2, without a bump: an index without a
  * graph is written byte for byte as before, and a fashionrec that predates the graph codec refuses
@@ -86,7 +97,10 @@ import java.util.Map;
 public final class ProductIndexFormat {
 
     /** The version of the content layout described above. */
-    public static final int LAYOUT_VERSION = 2;
+    public static final int LAYOUT_VERSION = 3;
+    /** The layout written when no image segment is in layers: version 2, which older versions read. */
+    static final int LAYOUT_VERSION_ONE_LAYER = 2;
+    private static final String IMAGE_ROWS = "image_rows";
     /** The oldest layout this version still reads. */
     static final int OLDEST_READABLE_LAYOUT = 1;
     static final String KIND = "fashionrec-product-index";
@@ -127,14 +141,30 @@ public final class ProductIndexFormat {
                 }
             }
             progress.advance(1);
-            for (int s = 1; s < layout.size(); s++) {
-                DenseRows m = vectors.dense(s);
-                float[] row = new float[m.cols()];
-                try (DenseMatrixWriter part = writer.addDense("segment_" + s, n, m.cols(), DenseEncoding.FLOAT32)) {
+            int imageSegments = imageSegments(index).size();
+            LayeredRows[] layered = keptLayers(vectors, imageSegments, writer);
+            // A single layer read in order needs no row map: that index is layout 2.
+            int mappedLayers = layered == null || layered[0].isSingleMatrix() ? 0 : layered[0].layers().size();
+            if (mappedLayers > 0) {
+                try (DenseMatrixWriter part = writer.addDense(IMAGE_ROWS, n, 1, DenseEncoding.FLOAT64)) {
                     for (int i = 0; i < n; i++) {
-                        m.copyRows(i, 1, row, 0);
-                        part.addRow(row);
+                        part.addRow(new double[] {layered[0].stackedRow(i)});
                     }
+                }
+            }
+            for (int s = 1; s < layout.size(); s++) {
+                if (layered != null && s <= imageSegments) {
+                    List<LayeredRows.Layer> layers = layered[s - 1].layers();
+                    for (int j = 0; j < layers.size(); j++) {
+                        LayeredRows.Layer layer = layers.get(j);
+                        if (layer.stored() != null) {
+                            writer.carryOver(layer.stored());
+                        } else {
+                            writeRows(writer, layerPart(s, j), layer.rows());
+                        }
+                    }
+                } else {
+                    writeRows(writer, "segment_" + s, vectors.dense(s));
                 }
                 BitSet present = new BitSet(n);
                 for (int i = 0; i < n; i++) {
@@ -169,10 +199,97 @@ public final class ProductIndexFormat {
             if (index.graph() != null) {
                 writer.addGraph(GRAPH, index.graph().graph(), index.graph().basis().maxConnections());
             }
-            writer.commit(content(index));
+            writer.commit(content(index, mappedLayers));
         } finally {
             progress.finish();
         }
+    }
+
+    /** The name of layer {@code j} of fused segment {@code s}. */
+    private static String layerPart(int s, int j) {
+        return j == 0 ? "segment_" + s : "segment_" + s + "_layer_" + j;
+    }
+
+    /**
+     * The image segments to write as their layers, carrying the stored ones over; null to write
+     * each as one matrix. Layers are kept only when every image segment is in layers with the
+     * same rows, {@link LayeredRows#worthKeeping} holds, and each stored layer is a file of the
+     * directory being written under its layer's name.
+     */
+    private static LayeredRows[] keptLayers(FusedVectors vectors, int imageSegments, IndexWriter writer) {
+        if (imageSegments == 0 || !(vectors.dense(1) instanceof LayeredRows first) || !first.worthKeeping()) {
+            return null;
+        }
+        LayeredRows[] out = new LayeredRows[imageSegments];
+        for (int k = 0; k < imageSegments; k++) {
+            if (!(vectors.dense(k + 1) instanceof LayeredRows rows) || rows.layers().size() != first.layers().size()
+                    || rows.stackedRows() != first.stackedRows()) {
+                return null;
+            }
+            for (int i = 0; i < rows.rows(); i++) {
+                if (rows.stackedRow(i) != first.stackedRow(i)) {
+                    return null;
+                }
+            }
+            for (int j = 0; j < rows.layers().size(); j++) {
+                LayeredRows.Layer layer = rows.layers().get(j);
+                if (layer.stored() != null && !(layer.stored().part().equals(layerPart(k + 1, j)) && writer.canCarryOver(layer.stored()))) {
+                    return null;
+                }
+            }
+            out[k] = rows;
+        }
+        return out;
+    }
+
+    /** Writes {@code rows} as dense float32 part {@code part}. */
+    private static void writeRows(IndexWriter writer, String part, DenseRows rows) {
+        float[] row = new float[rows.cols()];
+        try (DenseMatrixWriter out = writer.addDense(part, rows.rows(), rows.cols(), DenseEncoding.FLOAT32)) {
+            for (int i = 0; i < rows.rows(); i++) {
+                rows.copyRows(i, 1, row, 0);
+                out.addRow(row);
+            }
+        }
+    }
+
+    /**
+     * The image segments of the index {@code reader} opened, each as its layers with the stored
+     * parts they come from.
+     */
+    private static LayeredRows[] imageLayers(Path dir, IndexReader reader, ObjectNode content, int imageSegments) {
+        // 0 (layout 2, or absent): one layer, product i at row i; else that many layers and a row map.
+        int layers = content.path("imageLayers").asInt(0);
+        int n = content.path("products").asInt(-1);
+        if (layers < 0) {
+            throw damaged(dir, "it records " + layers + " image layers");
+        }
+        int[] rowMap = null;
+        if (layers > 0) {
+            DenseMatrix part = reader.dense(IMAGE_ROWS);
+            if (part.rows() != n || part.cols() != 1) {
+                throw damaged(dir, "its image rows are " + part.rows() + " x " + part.cols() + " where " + n + " x 1 belong");
+            }
+            rowMap = new int[n];
+            for (int i = 0; i < n; i++) {
+                double v = part.getDouble(i, 0);
+                rowMap[i] = (int) v;
+                if (rowMap[i] != v) {
+                    throw damaged(dir, "product " + i + "'s image row is " + v + ", not a row number");
+                }
+            }
+        }
+        LayeredRows[] out = new LayeredRows[imageSegments];
+        for (int k = 0; k < imageSegments; k++) {
+            // fused segment 0 is the text; image segment k is fused segment k + 1
+            List<LayeredRows.Layer> stack = new ArrayList<>();
+            for (int j = 0; j < Math.max(1, layers); j++) {
+                String name = layerPart(k + 1, j);
+                stack.add(new LayeredRows.Layer(reader.dense(name), reader.stored(name)));
+            }
+            out[k] = rowMap == null ? LayeredRows.of(stack.get(0).rows(), stack.get(0).stored()) : new LayeredRows(stack, rowMap);
+        }
+        return out;
     }
 
     /**
@@ -217,11 +334,9 @@ public final class ProductIndexFormat {
             ObjectNode content = checkedContent(dir, reader);
             ProductTable products = products(dir, reader, content);
             List<VectorSegment> segments = imageSegments(content.path("imageSegments"));
-            DenseMatrix[] images = new DenseMatrix[segments.size()];
+            LayeredRows[] images = imageLayers(dir, reader, content, segments.size());
             Bits[] present = new Bits[segments.size()];
             for (int k = 0; k < segments.size(); k++) {
-                // fused segment 0 is the text; image segment k is fused segment k + 1
-                images[k] = reader.dense("segment_" + (k + 1));
                 present[k] = reader.bits("segment_" + (k + 1) + "_present");
             }
             AlignmentSettings sketchSettings = sketchSettings(reader, content);
@@ -276,7 +391,7 @@ public final class ProductIndexFormat {
 
     private static ProductIndex readContent(Path dir, IndexReader reader, ObjectNode content) {
         int n = content.path("products").asInt(-1);
-        loadInBackground(dir, reader, content.path("segments").size());
+        loadInBackground(dir, reader);
         ProductTable products = products(dir, reader, content);
         EncoderDescriptor imageEncoder = descriptor(content.path("imageEncoder"));
         List<VectorSegment> imageSegments = imageSegments(content.path("imageSegments"));
@@ -330,9 +445,14 @@ public final class ProductIndexFormat {
             masks[i] = textRows.isEmpty(i) ? 0 : 1;
         }
         DenseRows[] dense = new DenseRows[layout.size()];
+        LayeredRows[] images = imageLayers(dir, reader, content, imageSegments.size());
         for (int s = 1; s < layout.size(); s++) {
             // Served from the map, not copied: a million-product index opens in the time its ids take.
-            dense[s] = reader.dense("segment_" + s);
+            if (s <= images.length) {
+                dense[s] = images[s - 1].isSingleMatrix() ? images[s - 1].layers().get(0).rows() : images[s - 1];
+            } else {
+                dense[s] = reader.dense("segment_" + s);
+            }
             Bits present = reader.bits("segment_" + s + "_present");
             for (int i = 0; i < n; i++) {
                 if (present.get(i)) {
@@ -384,11 +504,11 @@ public final class ProductIndexFormat {
      * million products of 512 floats), so a server answers its first request sooner. A segment
      * the layout does not hold is left to {@link #readContent} to report.
      */
-    private static void loadInBackground(Path dir, IndexReader reader, int segments) {
+    private static void loadInBackground(Path dir, IndexReader reader) {
         List<DenseMatrix> parts = new ArrayList<>();
-        for (int s = 1; s < segments; s++) {
-            if (reader.has("segment_" + s)) {
-                parts.add(reader.dense("segment_" + s));
+        for (String name : reader.manifest().parts().keySet()) {
+            if (name.startsWith("segment_") && !name.endsWith("_present") && reader.has(name)) {
+                parts.add(reader.dense(name));
             }
         }
         Thread loader = new Thread(() -> parts.forEach(DenseMatrix::load), "fashionrec-page-in " + dir.getFileName());
@@ -405,10 +525,10 @@ public final class ProductIndexFormat {
         return new AlignmentSettings(node.path("sketchDimension").asInt(), node.path("rho").asDouble(), node.path("seed").asLong());
     }
 
-    private static ObjectNode content(ProductIndex index) {
+    private static ObjectNode content(ProductIndex index, int imageLayers) {
         ObjectNode c = JSON.createObjectNode();
         c.put("kind", KIND);
-        c.put("layoutVersion", LAYOUT_VERSION);
+        c.put("layoutVersion", imageLayers > 0 ? LAYOUT_VERSION : LAYOUT_VERSION_ONE_LAYER);
         c.put("products", index.size());
         c.put("catalog", index.catalog().toString());
         ArrayNode attributes = c.putArray("attributes");
@@ -417,6 +537,9 @@ public final class ProductIndexFormat {
             c.put("fingerprintVersion", ProductFingerprint.VERSION);
         }
         c.set("imageEncoder", json(index.imageEncoder()));
+        if (imageLayers > 0) {
+            c.put("imageLayers", imageLayers);
+        }
         if (!index.imageModel().isEmpty()) {
             ObjectNode model = c.putObject("imageModel");
             new java.util.TreeMap<>(index.imageModel()).forEach(model::put);

@@ -2,11 +2,14 @@ package io.fashionrec.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.catalog.Catalogs;
 import io.fashionrec.catalog.ProblemReport;
+import io.fashionrec.index.store.IndexReader;
+import io.fashionrec.index.store.Manifest;
 import io.fashionrec.progress.Progress;
 import io.fashionrec.synthetic.CatalogGenerator;
 import io.fashionrec.testing.MeanColourEncoder;
@@ -113,8 +116,72 @@ class PreviousIndexTest {
         for (int s = 1; s < updated.layout().size(); s++) {
             assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(updated.dense(s)), "seed " + seed + ", segment " + s);
         }
-        assertInstanceOf(ReusedRows.class, updated.dense(1), "the image rows of unchanged photos stay in the previous index");
+        assertInstanceOf(LayeredRows.class, updated.dense(1), "the image rows of unchanged photos stay in the previous index");
         assertArrayEquals(rebuild.index().imageSketches().rows().data(), update.index().imageSketches().rows().data(), "seed " + seed);
+
+        // Written, the update keeps the first build's image files and adds a layer of the photos it embedded.
+        ProductIndexFormat.write(update.index(), dir, Progress.NONE);
+        Manifest manifest = IndexReader.open(dir).manifest();
+        assertEquals(2, manifest.generation());
+        assertEquals(3, manifest.content().path("layoutVersion").asInt(), "seed " + seed);
+        assertEquals("segment_1.1.dense", manifest.parts().get("segment_1").file(), "carried over, not copied");
+        assertEquals(update.imagesEmbedded(), IndexReader.open(dir).dense("segment_1_layer_1").rows(), "seed " + seed);
+        FusedVectors read = ProductIndexFormat.read(dir).vectors();
+        for (int s = 1; s < read.layout().size(); s++) {
+            assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(read.dense(s)), "seed " + seed + ", segment " + s);
+        }
+        // Built into another directory, nothing can be carried over: one layer, as a full build writes it.
+        Path elsewhere = tmp.resolve("elsewhere");
+        ProductIndexFormat.write(build(catalog, PreviousIndex.open(dir), new MeanColourEncoder()).index(), elsewhere, Progress.NONE);
+        assertEquals(2, IndexReader.open(elsewhere).manifest().content().path("layoutVersion").asInt());
+        assertFalse(IndexReader.open(elsewhere).has("segment_1_layer_1"));
+        assertArrayEquals(Rows.values(rebuild.index().vectors().dense(1)), Rows.values(ProductIndexFormat.read(elsewhere).vectors().dense(1)));
+    }
+
+    /**
+     * Updates in a row stack a layer each over the files of the first build, which stay; once too
+     * many rows are dead the image segments are written again as one layer and the old files go.
+     * Every generation reads as a full rebuild of its catalog.
+     */
+    @Test
+    void updatesStackLayersUntilTheSegmentsAreCompacted() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int products = 30;
+        Path catalog = tmp.resolve("catalog");
+        generateAnHourOld(catalog, products, 12);
+        Path dir = tmp.resolve("index");
+        ProductIndexFormat.write(build(catalog, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
+        boolean compacted = false;
+        for (int update = 1; update <= 8 && !compacted; update++) {
+            // Two photos replaced by other products' photos: two new rows in a new layer, two dead ones.
+            for (int k = 0; k < 2; k++) {
+                Path photo = catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg");
+                Files.copy(catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg"), photo, StandardCopyOption.REPLACE_EXISTING);
+                Files.setLastModifiedTime(photo, FileTime.from(Instant.now().minusSeconds(60 + update)));
+            }
+            ProductIndexFormat.write(build(catalog, PreviousIndex.open(dir), new MeanColourEncoder()).index(), dir, Progress.NONE);
+            Manifest manifest = IndexReader.open(dir).manifest();
+            int layers = manifest.content().path("imageLayers").asInt(1);
+            compacted = layers == 1;
+            if (compacted) {
+                assertEquals("segment_1." + manifest.generation() + ".dense", manifest.parts().get("segment_1").file(), "seed " + seed);
+                try (var files = Files.list(dir)) {
+                    assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(f -> f.contains("_layer_")).toList(),
+                            "seed " + seed + ": compacted away");
+                }
+            } else {
+                assertEquals(update + 1, layers, "seed " + seed);
+                assertEquals("segment_1.1.dense", manifest.parts().get("segment_1").file(), "seed " + seed);
+            }
+            IndexBuilder.Result rebuild = build(catalog, null, new MeanColourEncoder());
+            FusedVectors read = ProductIndexFormat.read(dir).vectors();
+            for (int s = 1; s < read.layout().size(); s++) {
+                assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(read.dense(s)),
+                        "seed " + seed + ", update " + update + ", segment " + s);
+            }
+        }
+        assertTrue(compacted, "seed " + seed + ": 2 of 30 rows dead per update fall below the live share within 8 updates");
     }
 
     @Test

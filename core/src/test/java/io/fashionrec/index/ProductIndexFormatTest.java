@@ -78,9 +78,9 @@ class ProductIndexFormatTest {
     void anotherLayoutVersionIsRefusedWithWhatToDo() throws Exception {
         Path dir = tmp.resolve("index");
         ProductIndexFormat.write(build(TinyCatalog.write(tmp.resolve("catalog"))), dir, Progress.NONE);
-        rewriteContent(dir, c -> c.put("layoutVersion", 3));
+        rewriteContent(dir, c -> c.put("layoutVersion", 4));
         IndexFormatException e = assertThrows(IndexFormatException.class, () -> ProductIndexFormat.read(dir));
-        assertEquals(dir + " holds a product index of layout version 3; this fashionrec reads versions 1 to 2: rebuild it with `fashionrec index`",
+        assertEquals(dir + " holds a product index of layout version 4; this fashionrec reads versions 1 to 3: rebuild it with `fashionrec index`",
                 e.getMessage());
         rewriteContent(dir, c -> c.put("layoutVersion", 0));
         assertThrows(IndexFormatException.class, () -> ProductIndexFormat.readProducts(dir));

@@ -43,9 +43,9 @@ public class IndexFormatException extends RuntimeException {
     }
 
     /** The index at {@code dir} was written in another format version than this code reads. */
-    static IndexFormatException otherFormatVersion(Path dir, long found, int supported) {
-        return new IndexFormatException(dir + " holds an index in format version " + found + "; this fashionrec reads version "
-                + supported + ": rebuild it with " + REBUILD);
+    static IndexFormatException otherFormatVersion(Path dir, long found, int oldest, int newest) {
+        return new IndexFormatException(dir + " holds an index in format version " + found + "; this fashionrec reads versions "
+                + oldest + " to " + newest + ": rebuild it with " + REBUILD);
     }
 
     /** One part file of the index was written with another version of its codec. */

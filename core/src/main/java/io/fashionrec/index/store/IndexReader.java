@@ -87,10 +87,13 @@ public final class IndexReader implements AutoCloseable {
             throw new IndexFormatException(dir + " holds part \"" + name + "\" in codec \"" + entry.codec()
                     + "\", which this fashionrec does not know: rebuild the index with " + IndexFormatException.REBUILD);
         }
-        String fileName = IndexFiles.partFileName(name, generation, kind);
+        // A part's file is its own: of this generation, or carried over from an earlier one (see Manifest).
+        long written = IndexFiles.generationOf(entry.file());
+        String fileName = IndexFiles.partFileName(name, written >= 1 && written <= generation ? written : generation, kind);
         if (!entry.file().equals(fileName)) {
             throw IndexFormatException.damaged(dir.resolve(Manifest.FILE_NAME), "names file \"" + IndexFormatException.printable(entry.file())
-                    + "\" for part \"" + name + "\" where " + fileName + " belongs");
+                    + "\" for part \"" + name + "\" where " + IndexFiles.partFileName(name, generation, kind) + " (or the file of an"
+                    + " earlier generation under that name) belongs");
         }
         Path file = dir.resolve(fileName);
         if (entry.codecVersion() != kind.version) {
@@ -169,6 +172,19 @@ public final class IndexReader implements AutoCloseable {
      */
     public StoredGraph graph(String part) {
         return part(part, PartKind.GRAPH, StoredGraph.class).copy();
+    }
+
+    /**
+     * Where part {@code part} is stored, for a writer of a later generation to carry it over.
+     *
+     * @throws IndexFormatException if there is no such part
+     */
+    public StoredPart stored(String part) {
+        OpenPart open = live().get(part);
+        if (open == null) {
+            throw new IndexFormatException("the index at " + dir + " has no part \"" + part + "\": rebuild it with " + IndexFormatException.REBUILD);
+        }
+        return new StoredPart(part, open.file(), manifest.parts().get(part));
     }
 
     /**

@@ -33,7 +33,8 @@ import org.apache.lucene.util.hnsw.HnswGraph;
  * same way and replaces the old one with an atomic rename: readers see the old generation,
  * complete, until that rename and the new one, complete, after it. Files no manifest refers to
  * (the previous generation's, and the leftovers of writers that crashed) are deleted after the
- * commit. A writer closed without a commit deletes what it wrote.
+ * commit. A large part that did not change can be carried over instead of written: the new
+ * manifest names the earlier generation's file ({@link #carryOver}), which then stays. A writer closed without a commit deletes what it wrote.
  *
  * <pre>{@code
  * try (IndexWriter writer = IndexWriter.open(dir)) {
@@ -58,6 +59,8 @@ public final class IndexWriter implements AutoCloseable {
     private final FileLock lock;
     private final long generation;
     private final Map<String, PartEntry> written = new LinkedHashMap<>();
+    /** The parts of {@link #written} whose files an earlier generation wrote: never deleted by this writer. */
+    private final Set<String> carried = new HashSet<>();
     private final Map<String, DenseMatrixWriter> unfinished = new LinkedHashMap<>();
     private State state = State.OPEN;
 
@@ -221,6 +224,47 @@ public final class IndexWriter implements AutoCloseable {
     }
 
     /**
+     * Adds part {@code stored} by naming its file again, without copying it: an earlier
+     * generation of this directory wrote it under the same part name, and the file is still there
+     * with the size the manifest recorded. The file then belongs to this generation as well; it is
+     * not deleted while a committed manifest names it (nor by {@link #abort}).
+     *
+     * @throws IllegalArgumentException if the part name is invalid or taken, or the part cannot be
+     *                                  carried over (see {@link #canCarryOver})
+     */
+    public void carryOver(StoredPart stored) {
+        checkNewPart(stored.part());
+        if (!canCarryOver(stored)) {
+            throw new IllegalArgumentException("part \"" + stored.part() + "\" in " + stored.file() + " is not a file an earlier generation of "
+                    + dir + " wrote; write it anew");
+        }
+        written.put(stored.part(), stored.entry());
+        carried.add(stored.part());
+    }
+
+    /**
+     * Whether {@link #carryOver} can add {@code stored}: an earlier generation of this directory
+     * wrote it under its part name, and the file is there with the size the manifest recorded.
+     */
+    public boolean canCarryOver(StoredPart stored) {
+        PartEntry entry = stored.entry();
+        long writtenIn = IndexFiles.generationOf(entry.file());
+        PartKind kind = PartKind.forCodec(entry.codec());
+        if (kind == null || writtenIn < 1 || writtenIn >= generation || !entry.file().equals(IndexFiles.partFileName(stored.part(), writtenIn, kind))) {
+            return false;
+        }
+        Path file = dir.resolve(entry.file());
+        try {
+            if (!Files.isSameFile(file, stored.file()) || Files.size(file) != entry.bytes()) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * Commits the parts added so far, with {@code content} (the caller's JSON, stored as the
      * manifest's {@code "content"}), as the directory's index; then deletes the files that the new
      * manifest does not name. The writer cannot be used for another generation afterwards.
@@ -268,9 +312,11 @@ public final class IndexWriter implements AutoCloseable {
         for (DenseMatrixWriter writer : new ArrayList<>(unfinished.values())) {
             writer.abandon();
         }
-        for (PartEntry entry : written.values()) {
-            deleteQuietly(dir.resolve(entry.file()));
-        }
+        written.forEach((part, entry) -> {
+            if (!carried.contains(part)) {
+                deleteQuietly(dir.resolve(entry.file()));
+            }
+        });
         written.clear();
     }
 

@@ -38,13 +38,23 @@ import java.util.TreeMap;
  * Parts are listed in name order. A reader checks {@code format} and {@code formatVersion}
  * before anything else, so a later version may change the rest.
  *
+ * <p>Versions: in version 1 every part's file is of the manifest's own generation. Version 2
+ * lets a part keep the file an earlier generation wrote under the same part name
+ * ({@code <part>.<earlier generation>.<ext>}): a commit that did not change a large part carries
+ * it over instead of copying it, and the files a manifest names are never deleted. A manifest is
+ * written as version 1 when every file is of its own generation (so such an index is written
+ * byte for byte as before version 2), else as version 2; both are read.
+ *
  * <p>Immutable and thread-safe: {@link #content()} hands out copies.
  */
 public final class Manifest {
 
     public static final String FILE_NAME = "manifest.json";
     public static final String FORMAT = "fashionrec-index";
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version, written when a part is carried over from an earlier generation. */
+    public static final int FORMAT_VERSION = 2;
+    /** The format version written when every part file is of the manifest's own generation. */
+    static final int FORMAT_VERSION_OWN_FILES = 1;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -68,6 +78,16 @@ public final class Manifest {
         return generation;
     }
 
+    /** The format version this manifest is written in: see the class comment. */
+    public int formatVersion() {
+        for (PartEntry entry : parts.values()) {
+            if (IndexFiles.generationOf(entry.file()) != generation) {
+                return FORMAT_VERSION;
+            }
+        }
+        return FORMAT_VERSION_OWN_FILES;
+    }
+
     /** The parts by name, in name order (unmodifiable). */
     public Map<String, PartEntry> parts() {
         return parts;
@@ -82,7 +102,7 @@ public final class Manifest {
     byte[] toJson() {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
+        root.put("formatVersion", formatVersion());
         root.put("generation", generation);
         ObjectNode partsNode = root.putObject("parts");
         parts.forEach((name, entry) -> {
@@ -143,8 +163,8 @@ public final class Manifest {
             throw IndexFormatException.damaged(file, "is not a fashionrec index manifest (its \"format\" is " + format + ", not \"" + FORMAT + "\")");
         }
         long formatVersion = integer(file, root, "formatVersion", 1, Integer.MAX_VALUE, "");
-        if (formatVersion != FORMAT_VERSION) {
-            throw IndexFormatException.otherFormatVersion(dir, formatVersion, FORMAT_VERSION);
+        if (formatVersion < FORMAT_VERSION_OWN_FILES || formatVersion > FORMAT_VERSION) {
+            throw IndexFormatException.otherFormatVersion(dir, formatVersion, FORMAT_VERSION_OWN_FILES, FORMAT_VERSION);
         }
         long generation = integer(file, root, "generation", 1, Long.MAX_VALUE, "");
         JsonNode partsNode = root.get("parts");

@@ -75,6 +75,52 @@ class CommitProtocolTest {
         }
     }
 
+    /**
+     * A part carried over keeps its earlier generation's file, which the commit's clean-up and an
+     * abort leave alone; the manifest that names it is format version 2. A part of another
+     * directory, or under another name, cannot be carried over.
+     */
+    @Test
+    void aCarriedOverPartKeepsItsFileAcrossCommitsAndAborts() throws IOException {
+        commitStamp(4);
+        StoredPart vectors;
+        try (IndexReader reader = IndexReader.open(dir)) {
+            vectors = reader.stored("vectors");
+        }
+        try (IndexWriter writer = IndexWriter.open(dir)) {
+            writer.carryOver(vectors);
+            writer.abort();
+        }
+        assertTrue(Files.exists(dir.resolve("vectors.1.dense")), "an abort deletes only what the writer wrote");
+        long generation;
+        try (IndexWriter writer = IndexWriter.open(dir)) {
+            generation = writer.generation();
+            writer.carryOver(vectors);
+            writer.addStrings("names", List.of("a", "b"));
+            Manifest manifest = writer.commit(JsonNodeFactory.instance.objectNode().put("stamp", 4));
+            assertEquals(Manifest.FORMAT_VERSION, manifest.formatVersion());
+        }
+        assertEquals(new TreeSet<>(Set.of("manifest.json", "names." + generation + ".strings", "vectors.1.dense", "write.lock")), fileNames());
+        assertTrue(Files.readString(dir.resolve("manifest.json")).contains("\"formatVersion\" : 2"));
+        try (IndexReader reader = IndexReader.open(dir)) {
+            assertEquals(generation, reader.manifest().generation());
+            float[] row = new float[StampedIndex.COLS];
+            reader.dense("vectors").copyRow(2, row, 0);
+            assertEquals(StampedIndex.value(4, 2, 3), row[3]);
+            reader.verifyChecksums();
+        }
+
+        Path other = dir.resolve("other");
+        try (IndexWriter writer = IndexWriter.open(other)) {
+            assertEquals(false, writer.canCarryOver(vectors), "a file of another directory");
+            assertThrows(IllegalArgumentException.class, () -> writer.carryOver(vectors));
+        }
+        try (IndexWriter writer = IndexWriter.open(dir)) {
+            StoredPart renamed = new StoredPart("image", vectors.file(), vectors.entry());
+            assertEquals(false, writer.canCarryOver(renamed), "a file under another part's name");
+        }
+    }
+
     @Test
     void abortAndCloseWithoutCommitDeleteTheNewFiles() throws IOException {
         commitStamp(3);

@@ -78,11 +78,11 @@ class DamagedIndexTest {
 
     @Test
     void anotherFormatVersionSaysToRebuild() throws IOException {
-        editManifest(root -> root.put("formatVersion", 2));
-        assertMessage(dir + " holds an index in format version 2; this fashionrec reads version 1: rebuild it with `fashionrec index`", dir);
+        editManifest(root -> root.put("formatVersion", 3));
+        assertMessage(dir + " holds an index in format version 3; this fashionrec reads versions 1 to 2: rebuild it with `fashionrec index`", dir);
         // A later version may change everything but "format" and "formatVersion".
-        Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"fashionrec-index\", \"formatVersion\": 2, \"shards\": [1]}");
-        assertMessage(dir + " holds an index in format version 2; this fashionrec reads version 1: rebuild it with `fashionrec index`", dir);
+        Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"fashionrec-index\", \"formatVersion\": 3, \"shards\": [1]}");
+        assertMessage(dir + " holds an index in format version 3; this fashionrec reads versions 1 to 2: rebuild it with `fashionrec index`", dir);
     }
 
     @Test
@@ -130,7 +130,20 @@ class DamagedIndexTest {
     @Test
     void aManifestNamingAFileOutsideTheIndexIsDamage() throws IOException {
         editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", "../../etc/passwd"));
-        assertMessage(dir.resolve("manifest.json") + " names file \"../../etc/passwd\" for part \"names\" where names.1.strings belongs" + REBUILD, dir);
+        assertMessage(dir.resolve("manifest.json") + " names file \"../../etc/passwd\" for part \"names\" where names.1.strings"
+                + " (or the file of an earlier generation under that name) belongs" + REBUILD, dir);
+    }
+
+    /** A part may keep an earlier generation's file (format version 2), never a later one's nor another part's. */
+    @Test
+    void aManifestNamingALaterGenerationsOrAnotherPartsFileIsDamage() throws IOException {
+        editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", "names.2.strings"));
+        assertMessage(dir.resolve("manifest.json") + " names file \"names.2.strings\" for part \"names\" where names.1.strings"
+                + " (or the file of an earlier generation under that name) belongs" + REBUILD, dir);
+        restoreReference();
+        editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", "ids.1.strings"));
+        assertMessage(dir.resolve("manifest.json") + " names file \"ids.1.strings\" for part \"names\" where names.1.strings"
+                + " (or the file of an earlier generation under that name) belongs" + REBUILD, dir);
     }
 
     @Test

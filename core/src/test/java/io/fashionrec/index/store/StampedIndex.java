@@ -68,7 +68,7 @@ final class StampedIndex {
         return stamp;
     }
 
-    private static float value(long stamp, int r, int c) {
+    static float value(long stamp, int r, int c) {
         return stamp * 100f + r * 10 + c;
     }
 

@@ -2,7 +2,9 @@ package io.fashionrec.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fashionrec.feature.DenseRows;
 import io.fashionrec.feature.FloatMatrix;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Rows taken partly from a previous matrix and partly from a compact computed one read as one matrix. */
-class ReusedRowsTest {
+/** Rows taken partly from earlier layers and partly from a compact computed one read as one matrix. */
+class LayeredRowsTest {
 
     /** Heap rows that record each {@link #copyRows} call as {@code "first+count"}. */
     private record Recording(FloatMatrix matrix, List<String> calls) implements DenseRows {
@@ -54,9 +56,9 @@ class ReusedRowsTest {
 
     @Test
     void sourcesNumberTheRowsToComputeInOrder() {
-        int[] sources = ReusedRows.sources(new int[] {5, 6, 7, -1, -1, 0, -1});
+        int[] sources = LayeredRows.sources(new int[] {5, 6, 7, -1, -1, 0, -1});
         assertArrayEquals(new int[] {5, 6, 7, -1, -2, 0, -3}, sources);
-        assertEquals(3, ReusedRows.computedCount(sources));
+        assertEquals(3, LayeredRows.computedCount(sources));
     }
 
     @Test
@@ -65,7 +67,7 @@ class ReusedRowsTest {
         Recording previous = new Recording(random(random, 8, 3), new ArrayList<>());
         Recording computed = new Recording(random(random, 3, 3), new ArrayList<>());
         int[] sources = {5, 6, 7, -1, -2, 0, -3};
-        ReusedRows rows = new ReusedRows(previous, computed.matrix(), sources);
+        LayeredRows rows = LayeredRows.stack(LayeredRows.of(previous, null), computed.matrix(), sources);
         float[] all = new float[sources.length * 3];
         rows.copyRows(0, sources.length, all, 0);
         assertEquals(List.of("5+3", "0+1"), previous.calls());
@@ -100,11 +102,11 @@ class ReusedRowsTest {
                     before[i] = next;
                 }
             }
-            int[] sources = ReusedRows.sources(before);
+            int[] sources = LayeredRows.sources(before);
             FloatMatrix previous = random(random, previousRows, cols);
-            FloatMatrix computed = random(random, ReusedRows.computedCount(sources), cols);
+            FloatMatrix computed = random(random, LayeredRows.computedCount(sources), cols);
             FloatMatrix expected = reference(previous, computed, sources);
-            ReusedRows rows = new ReusedRows(previous, computed, sources);
+            LayeredRows rows = LayeredRows.stack(LayeredRows.of(previous, null), computed, sources);
             assertEquals(n, rows.rows());
             assertEquals(cols, rows.cols());
             for (int range = 0; range < 20 && n > 0; range++) {
@@ -123,15 +125,54 @@ class ReusedRowsTest {
         }
     }
 
+    /**
+     * A chain of updates stacks a layer each and reads, after any number of them, what a plain
+     * matrix built by following the sources from the start would hold; compaction is called for
+     * once too many rows are dead or too many layers stacked.
+     */
+    @Test
+    void aChainOfUpdatesReadsAsThePlainMatrixOfTheLastOne() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int cols = 1 + random.nextInt(6);
+        FloatMatrix plain = random(random, 50 + random.nextInt(50), cols);
+        LayeredRows rows = LayeredRows.of(plain, null);
+        assertTrue(rows.isSingleMatrix());
+        int layers = 1;
+        for (int update = 1; update <= 12; update++) {
+            int n = Math.max(1, plain.rows() + random.nextInt(11) - 5);
+            int[] before = new int[n];
+            for (int i = 0; i < n; i++) {
+                // Most products keep their photo (in order, with gaps where products left); some get a new one.
+                before[i] = random.nextInt(20) == 0 ? -1 : Math.min(plain.rows() - 1, i + random.nextInt(2));
+            }
+            int[] sources = LayeredRows.sources(before);
+            FloatMatrix computed = random(random, LayeredRows.computedCount(sources), cols);
+            plain = reference(plain, computed, sources);
+            rows = LayeredRows.stack(rows, computed, sources);
+            layers += computed.rows() > 0 ? 1 : 0;
+            assertEquals(layers, rows.layers().size(), "seed " + seed + ": a layer for each update that computed rows");
+            float[] got = new float[n * cols];
+            rows.copyRows(0, n, got, 0);
+            assertArrayEquals(plain.data(), got, "seed " + seed + ", update " + update);
+            double live = (double) n / rows.stackedRows();
+            assertEquals(rows.layers().size() <= LayeredRows.MAX_LAYERS && live >= LayeredRows.MIN_LIVE_SHARE, rows.worthKeeping(),
+                    "seed " + seed + ", update " + update + ": " + rows.layers().size() + " layers, live share " + live);
+        }
+        assertFalse(rows.worthKeeping(), "seed " + seed + ": " + layers + " layers, " + rows.stackedRows() + " rows stacked for " + rows.rows());
+    }
+
     @Test
     void outOfRangeRowsAndSourcesAreRefused() {
         FloatMatrix previous = FloatMatrix.zeros(4, 2);
         FloatMatrix computed = FloatMatrix.zeros(1, 2);
-        ReusedRows rows = new ReusedRows(previous, computed, new int[] {3, -1});
+        LayeredRows rows = LayeredRows.stack(LayeredRows.of(previous, null), computed, new int[] {3, -1});
         assertThrows(IndexOutOfBoundsException.class, () -> rows.copyRows(1, 2, new float[4], 0));
         assertThrows(IndexOutOfBoundsException.class, () -> rows.copyRows(0, 2, new float[3], 0));
-        assertThrows(IllegalArgumentException.class, () -> new ReusedRows(previous, computed, new int[] {4}));
-        assertThrows(IllegalArgumentException.class, () -> new ReusedRows(previous, computed, new int[] {-2}));
-        assertThrows(IllegalArgumentException.class, () -> new ReusedRows(previous, FloatMatrix.zeros(1, 3), new int[] {0}));
+        LayeredRows before = LayeredRows.of(previous, null);
+        assertThrows(IllegalArgumentException.class, () -> LayeredRows.stack(before, computed, new int[] {4}));
+        assertThrows(IllegalArgumentException.class, () -> LayeredRows.stack(before, computed, new int[] {-2}));
+        assertThrows(IllegalArgumentException.class, () -> LayeredRows.stack(before, FloatMatrix.zeros(1, 3), new int[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> new LayeredRows(List.of(new LayeredRows.Layer(previous, null)), new int[] {4}));
     }
 }
