@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -251,18 +252,25 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    /** Reads the key of every whole record; returns the offset after the last whole one. */
+    /**
+     * Reads the key of every whole record; returns the offset after the last whole one. The keys
+     * are read through a memory map, a few chunks at a time: one read call per record took 0.2 s
+     * for 44,000 records, most of an update's opening of the cache.
+     */
     private long indexRecords() throws IOException {
         long whole = HEADER_BYTES + (Files.size(file) - HEADER_BYTES) / recordBytes * recordBytes;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer key = ByteBuffer.allocate(KEY_BYTES);
-            for (long at = HEADER_BYTES; at < whole; at += recordBytes) {
-                key.clear();
-                while (key.hasRemaining() && in.read(key, at + key.position()) > 0) {
-                    // keep reading until the key is complete
+            // Whole records per map, so that no key straddles two maps (Java maps at most 2 GiB each).
+            long perMap = Math.max(1, (Integer.MAX_VALUE - KEY_BYTES) / recordBytes);
+            for (long from = HEADER_BYTES; from < whole; from += perMap * recordBytes) {
+                long size = Math.min(whole - from, perMap * recordBytes);
+                MappedByteBuffer map = in.map(FileChannel.MapMode.READ_ONLY, from, size);
+                for (int at = 0; at < size; at += recordBytes) {
+                    byte[] key = new byte[KEY_BYTES];
+                    map.get(at, key);
+                    // A photo embedded twice (two builds racing before one of them wrote) keeps its last record.
+                    offsets.put(new Key(key), from + at);
                 }
-                // A photo embedded twice (two builds racing before one of them wrote) keeps its last record.
-                offsets.put(new Key(key.array().clone()), at);
             }
         }
         return whole;

@@ -350,27 +350,30 @@ public final class IndexBuilder {
         List<String> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
-        List<String> images = new ArrayList<>();
-        List<String> fingerprints = new ArrayList<>();
         List<String> photoRecords = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
-            String image = p.image() == null ? "" : relative(root, p.image());
             ids.add(p.id());
             names.add(p.name());
             descriptions.add(p.description());
-            images.add(image);
-            fingerprints.add(ProductFingerprint.of(p, image, attributeNames, photoSha256.apply(i)));
             photoRecords.add(photoRecord.apply(i));
         }
+        // A path and a SHA-256 per product: in parallel, each product's own slot.
+        String[] images = new String[products.size()];
+        String[] fingerprints = new String[products.size()];
+        IntStream.range(0, products.size()).parallel().forEach(i -> {
+            Product p = products.get(i);
+            images[i] = p.image() == null ? "" : relative(root, p.image());
+            fingerprints[i] = ProductFingerprint.of(p, images[i], attributeNames, photoSha256.apply(i));
+        });
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),
-                ProductTable.Column.of(images), attributeNames, a -> {
+                ProductTable.Column.of(Arrays.asList(images)), attributeNames, a -> {
                     List<String> values = new ArrayList<>();
                     for (Product p : products) {
                         String v = p.attribute(attributeNames.get(a));
                         values.add(v == null ? "" : v);
                     }
                     return ProductTable.Column.of(values);
-                }, ProductTable.Column.of(fingerprints), ProductTable.Column.of(photoRecords));
+                }, ProductTable.Column.of(Arrays.asList(fingerprints)), ProductTable.Column.of(photoRecords));
     }
 }

@@ -43,7 +43,8 @@ public final class PreviousIndex {
     PreviousIndex(ProductTable products, Path catalog, EncoderDescriptor encoder, List<VectorSegment> segments, LayeredRows[] images,
                   Bits[] present, AlignmentSettings sketchSettings, DenseMatrix sketches, ProductGraph graph) {
         this.products = products;
-        this.catalog = catalog;
+        // Resolved once: every product's photo path is compared against it.
+        this.catalog = catalog.toAbsolutePath().normalize();
         this.encoder = encoder;
         this.segments = List.copyOf(segments);
         this.images = images;
@@ -102,7 +103,7 @@ public final class PreviousIndex {
             return -1;
         }
         PhotoRecord before = PhotoRecord.parse(products.photoRecord(j));
-        boolean samePath = catalog.resolve(products.image(j)).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        boolean samePath = catalog.resolve(products.image(j)).normalize().equals(file.toAbsolutePath().normalize());
         return before != null && samePath && before.stat().equals(now) ? j : -1;
     }
 
