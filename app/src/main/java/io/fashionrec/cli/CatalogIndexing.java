@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Catalog to index on disk: what {@code index} and {@code demo} both do. */
 final class CatalogIndexing {
@@ -86,8 +88,10 @@ final class CatalogIndexing {
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         ProblemReport problems = new ProblemReport();
+        // The previous index opens (maps its parts, checks their checksums) on another core while this one parses the catalog.
+        CompletableFuture<PreviousIndex> opening = CompletableFuture.supplyAsync(() -> previous(index));
         Catalog read = Catalogs.read(catalog, problems);
-        PreviousIndex previous = previous(index);
+        PreviousIndex previous = joined(opening);
         if (previous != null) {
             builder.optPrevious(previous);
         }
@@ -133,6 +137,21 @@ final class CatalogIndexing {
             err.flush();
         }
         return outcome;
+    }
+
+    /** What {@code opening} gave, its failure rethrown as it was thrown. */
+    private static PreviousIndex joined(CompletableFuture<PreviousIndex> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The index in {@code index}, or null when there is none that this version reads (it is replaced whole). */
