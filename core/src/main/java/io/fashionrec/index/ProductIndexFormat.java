@@ -85,8 +85,9 @@ import java.util.Map;
  * alignment settings and the fusion defaults.
  *
  * <p>Versions: 3 added image segments in layers and {@code content.imageLayers}; an index whose
- * image segments are one layer each, product i at row i, is written as layout 2, byte for byte as before (its
- * image files may still be carried over from the generation before, see the storage manifest's version 2). 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
+ * image segments are one layer each, product i at row i, is written as layout 2, byte for byte
+ * as before (its image files may still be carried over from the generation before: see the
+ * storage manifest's version 2). 2 added {@code fingerprints}, {@code photos}, {@code image_sketches},
  * {@code content.fingerprintVersion} and {@code content.imageSketches}. The optional {@code graph}
  * part and {@code content.graph} came later within layout 2, without a bump: an index without a
  * graph is written byte for byte as before, and a fashionrec that predates the graph codec refuses

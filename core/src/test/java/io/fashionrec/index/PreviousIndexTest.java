@@ -88,9 +88,7 @@ class PreviousIndexTest {
         Random random = new Random(seed);
         int products = 40;
         Path catalog = tmp.resolve("catalog");
-        generateAnHourOld(catalog, products, 10);
-        Path dir = tmp.resolve("index");
-        ProductIndexFormat.write(build(catalog, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
+        Path dir = indexedAnHourOld(catalog, products, 10);
 
         FileTime aMinuteAgo = FileTime.from(Instant.now().minusSeconds(60));
         for (int k = 0; k < 6; k++) {
@@ -113,9 +111,7 @@ class PreviousIndexTest {
         assertTrue(update.imagesReused() >= products - 3 - 6 && update.imagesEmbedded() > 0,
                 "seed " + seed + ": reused " + update.imagesReused() + ", embedded " + update.imagesEmbedded());
         FusedVectors updated = update.index().vectors();
-        for (int s = 1; s < updated.layout().size(); s++) {
-            assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(updated.dense(s)), "seed " + seed + ", segment " + s);
-        }
+        assertSameDenseRows(rebuild.index().vectors(), updated, "seed " + seed);
         assertInstanceOf(LayeredRows.class, updated.dense(1), "the image rows of unchanged photos stay in the previous index");
         assertArrayEquals(rebuild.index().imageSketches().rows().data(), update.index().imageSketches().rows().data(), "seed " + seed);
 
@@ -126,10 +122,7 @@ class PreviousIndexTest {
         assertEquals(3, manifest.content().path("layoutVersion").asInt(), "seed " + seed);
         assertEquals("segment_1.1.dense", manifest.parts().get("segment_1").file(), "carried over, not copied");
         assertEquals(update.imagesEmbedded(), IndexReader.open(dir).dense("segment_1_layer_1").rows(), "seed " + seed);
-        FusedVectors read = ProductIndexFormat.read(dir).vectors();
-        for (int s = 1; s < read.layout().size(); s++) {
-            assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(read.dense(s)), "seed " + seed + ", segment " + s);
-        }
+        assertSameDenseRows(rebuild.index().vectors(), ProductIndexFormat.read(dir).vectors(), "seed " + seed + ", written");
         // Built into another directory, nothing can be carried over: one layer, as a full build writes it.
         Path elsewhere = tmp.resolve("elsewhere");
         ProductIndexFormat.write(build(catalog, PreviousIndex.open(dir), new MeanColourEncoder()).index(), elsewhere, Progress.NONE);
@@ -149,9 +142,7 @@ class PreviousIndexTest {
         Random random = new Random(seed);
         int products = 30;
         Path catalog = tmp.resolve("catalog");
-        generateAnHourOld(catalog, products, 12);
-        Path dir = tmp.resolve("index");
-        ProductIndexFormat.write(build(catalog, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
+        Path dir = indexedAnHourOld(catalog, products, 12);
         boolean compacted = false;
         for (int update = 1; update <= 8 && !compacted; update++) {
             // Two photos replaced by other products' photos: two new rows in a new layer, two dead ones.
@@ -175,11 +166,7 @@ class PreviousIndexTest {
                 assertEquals("segment_1.1.dense", manifest.parts().get("segment_1").file(), "seed " + seed);
             }
             IndexBuilder.Result rebuild = build(catalog, null, new MeanColourEncoder());
-            FusedVectors read = ProductIndexFormat.read(dir).vectors();
-            for (int s = 1; s < read.layout().size(); s++) {
-                assertArrayEquals(Rows.values(rebuild.index().vectors().dense(s)), Rows.values(read.dense(s)),
-                        "seed " + seed + ", update " + update + ", segment " + s);
-            }
+            assertSameDenseRows(rebuild.index().vectors(), ProductIndexFormat.read(dir).vectors(), "seed " + seed + ", update " + update);
         }
         assertTrue(compacted, "seed " + seed + ": 2 of 30 rows dead per update fall below the live share within 8 updates");
     }
@@ -205,6 +192,21 @@ class PreviousIndexTest {
         assertEquals(new PhotoRecord.Stat(-1, 0), PhotoRecord.parse(PhotoRecord.of(sha, recent, now).format()).stat());
         assertEquals(settled, PhotoRecord.parse(PhotoRecord.of(sha, settled, now).format()).stat());
         assertEquals(null, PhotoRecord.parse(""));
+    }
+
+    /** Every dense segment of {@code actual} holds the rows of {@code expected}, bit for bit. */
+    private static void assertSameDenseRows(FusedVectors expected, FusedVectors actual, String context) {
+        for (int s = 1; s < actual.layout().size(); s++) {
+            assertArrayEquals(Rows.values(expected.dense(s)), Rows.values(actual.dense(s)), context + ", segment " + s);
+        }
+    }
+
+    /** {@link #generateAnHourOld} into {@code catalog}, indexed in full into a new index directory, which it returns. */
+    private Path indexedAnHourOld(Path catalog, int products, long seed) throws Exception {
+        generateAnHourOld(catalog, products, seed);
+        Path dir = tmp.resolve("index");
+        ProductIndexFormat.write(build(catalog, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
+        return dir;
     }
 
     /**

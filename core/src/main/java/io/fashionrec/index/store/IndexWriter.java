@@ -34,7 +34,8 @@ import org.apache.lucene.util.hnsw.HnswGraph;
  * complete, until that rename and the new one, complete, after it. Files no manifest refers to
  * (the previous generation's, and the leftovers of writers that crashed) are deleted after the
  * commit. A large part that did not change can be carried over instead of written: the new
- * manifest names the earlier generation's file ({@link #carryOver}), which then stays. A writer closed without a commit deletes what it wrote.
+ * manifest names the earlier generation's file ({@link #carryOver}), which then stays. A writer
+ * closed without a commit deletes what it wrote.
  *
  * <pre>{@code
  * try (IndexWriter writer = IndexWriter.open(dir)) {
