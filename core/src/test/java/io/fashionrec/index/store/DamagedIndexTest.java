@@ -129,20 +129,21 @@ class DamagedIndexTest {
 
     @Test
     void aManifestNamingAFileOutsideTheIndexIsDamage() throws IOException {
-        editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", "../../etc/passwd"));
-        assertMessage(dir.resolve("manifest.json") + " names file \"../../etc/passwd\" for part \"names\" where names.1.strings"
-                + " (or the file of an earlier generation under that name) belongs" + REBUILD, dir);
+        assertNamesFileRefused("../../etc/passwd");
     }
 
     /** A part may keep an earlier generation's file (format version 2), never a later one's nor another part's. */
     @Test
     void aManifestNamingALaterGenerationsOrAnotherPartsFileIsDamage() throws IOException {
-        editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", "names.2.strings"));
-        assertMessage(dir.resolve("manifest.json") + " names file \"names.2.strings\" for part \"names\" where names.1.strings"
-                + " (or the file of an earlier generation under that name) belongs" + REBUILD, dir);
+        assertNamesFileRefused("names.2.strings");
         restoreReference();
-        editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", "ids.1.strings"));
-        assertMessage(dir.resolve("manifest.json") + " names file \"ids.1.strings\" for part \"names\" where names.1.strings"
+        assertNamesFileRefused("ids.1.strings");
+    }
+
+    /** The reference's part "names" pointed at {@code file} is refused with the sentence that says which file belongs. */
+    private void assertNamesFileRefused(String file) throws IOException {
+        editManifest(root -> ((ObjectNode) root.get("parts").get("names")).put("file", file));
+        assertMessage(dir.resolve("manifest.json") + " names file \"" + file + "\" for part \"names\" where names.1.strings"
                 + " (or the file of an earlier generation under that name) belongs" + REBUILD, dir);
     }
 
