@@ -115,9 +115,4 @@ final class GramOperator implements NormalOperator {
             }
         }
     }
-
-    @Override
-    public String toString() {
-        return "T^T T formed once (" + neighbours.length + " non-zeros)";
-    }
 }

@@ -12,15 +12,9 @@ import java.util.List;
 final class RowPassOperator implements NormalOperator {
 
     private final List<SparseVector> rows;
-    private final long nonZeros;
 
     RowPassOperator(List<SparseVector> rows) {
         this.rows = rows;
-        long count = 0;
-        for (SparseVector row : rows) {
-            count += row.nonZeros();
-        }
-        this.nonZeros = count;
     }
 
     @Override
@@ -46,10 +40,5 @@ final class RowPassOperator implements NormalOperator {
                 }
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "T^T (T x) in two passes over " + nonZeros + " non-zeros";
     }
 }

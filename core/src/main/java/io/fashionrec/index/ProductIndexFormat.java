@@ -256,39 +256,39 @@ public final class ProductIndexFormat {
 
     /**
      * The image segments of the index {@code reader} opened, each as its layers with the stored
-     * parts they come from.
+     * parts they come from; null when the index stores each as one matrix, product i at row i
+     * (no {@code content.imageLayers}: layout 2), which readers then take as it is.
      */
     private static LayeredRows[] imageLayers(Path dir, IndexReader reader, ObjectNode content, int imageSegments) {
-        // 0 (layout 2, or absent): one layer, product i at row i; else that many layers and a row map.
         int layers = content.path("imageLayers").asInt(0);
+        if (layers == 0) {
+            return null;
+        }
         int n = content.path("products").asInt(-1);
         if (layers < 0) {
             throw damaged(dir, "it records " + layers + " image layers");
         }
-        int[] rowMap = null;
-        if (layers > 0) {
-            DenseMatrix part = reader.dense(IMAGE_ROWS);
-            if (part.rows() != n || part.cols() != 1) {
-                throw damaged(dir, "its image rows are " + part.rows() + " x " + part.cols() + " where " + n + " x 1 belong");
-            }
-            rowMap = new int[n];
-            for (int i = 0; i < n; i++) {
-                double v = part.getDouble(i, 0);
-                rowMap[i] = (int) v;
-                if (rowMap[i] != v) {
-                    throw damaged(dir, "product " + i + "'s image row is " + v + ", not a row number");
-                }
+        DenseMatrix part = reader.dense(IMAGE_ROWS);
+        if (part.rows() != n || part.cols() != 1) {
+            throw damaged(dir, "its image rows are " + part.rows() + " x " + part.cols() + " where " + n + " x 1 belong");
+        }
+        int[] rowMap = new int[n];
+        for (int i = 0; i < n; i++) {
+            double v = part.getDouble(i, 0);
+            rowMap[i] = (int) v;
+            if (rowMap[i] != v) {
+                throw damaged(dir, "product " + i + "'s image row is " + v + ", not a row number");
             }
         }
         LayeredRows[] out = new LayeredRows[imageSegments];
         for (int k = 0; k < imageSegments; k++) {
             // fused segment 0 is the text; image segment k is fused segment k + 1
             List<LayeredRows.Layer> stack = new ArrayList<>();
-            for (int j = 0; j < Math.max(1, layers); j++) {
+            for (int j = 0; j < layers; j++) {
                 String name = layerPart(k + 1, j);
                 stack.add(new LayeredRows.Layer(reader.dense(name), reader.stored(name)));
             }
-            out[k] = rowMap == null ? LayeredRows.of(stack.get(0).rows(), stack.get(0).stored()) : new LayeredRows(stack, rowMap);
+            out[k] = new LayeredRows(stack, rowMap);
         }
         return out;
     }
@@ -335,10 +335,14 @@ public final class ProductIndexFormat {
             ObjectNode content = checkedContent(dir, reader);
             ProductTable products = products(dir, reader, content);
             List<VectorSegment> segments = imageSegments(content.path("imageSegments"));
-            LayeredRows[] images = imageLayers(dir, reader, content, segments.size());
+            LayeredRows[] layered = imageLayers(dir, reader, content, segments.size());
+            LayeredRows[] images = new LayeredRows[segments.size()];
             Bits[] present = new Bits[segments.size()];
             for (int k = 0; k < segments.size(); k++) {
-                present[k] = reader.bits("segment_" + (k + 1) + "_present");
+                String segment = "segment_" + (k + 1);
+                // An update stacks its photos on these layers, so one matrix becomes a layer of its own.
+                images[k] = layered != null ? layered[k] : LayeredRows.of(reader.dense(segment), reader.stored(segment));
+                present[k] = reader.bits(segment + "_present");
             }
             AlignmentSettings sketchSettings = sketchSettings(reader, content);
             return new PreviousIndex(products, Path.of(content.path("catalog").asText("")), descriptor(content.path("imageEncoder")),
@@ -449,11 +453,7 @@ public final class ProductIndexFormat {
         LayeredRows[] images = imageLayers(dir, reader, content, imageSegments.size());
         for (int s = 1; s < layout.size(); s++) {
             // Served from the map, not copied: a million-product index opens in the time its ids take.
-            if (s <= images.length) {
-                dense[s] = images[s - 1].isSingleMatrix() ? images[s - 1].layers().get(0).rows() : images[s - 1];
-            } else {
-                dense[s] = reader.dense("segment_" + s);
-            }
+            dense[s] = images != null && s <= images.length ? images[s - 1] : reader.dense("segment_" + s);
             Bits present = reader.bits("segment_" + s + "_present");
             for (int i = 0; i < n; i++) {
                 if (present.get(i)) {

@@ -60,8 +60,6 @@ public final class IndexWriter implements AutoCloseable {
     private final FileLock lock;
     private final long generation;
     private final Map<String, PartEntry> written = new LinkedHashMap<>();
-    /** The parts of {@link #written} whose files an earlier generation wrote: never deleted by this writer. */
-    private final Set<String> carried = new HashSet<>();
     private final Map<String, DenseMatrixWriter> unfinished = new LinkedHashMap<>();
     private State state = State.OPEN;
 
@@ -240,7 +238,6 @@ public final class IndexWriter implements AutoCloseable {
                     + dir + " wrote; write it anew");
         }
         written.put(stored.part(), stored.entry());
-        carried.add(stored.part());
     }
 
     /**
@@ -313,11 +310,12 @@ public final class IndexWriter implements AutoCloseable {
         for (DenseMatrixWriter writer : new ArrayList<>(unfinished.values())) {
             writer.abandon();
         }
-        written.forEach((part, entry) -> {
-            if (!carried.contains(part)) {
+        for (PartEntry entry : written.values()) {
+            // A part carried over keeps the file of the generation that wrote it.
+            if (IndexFiles.generationOf(entry.file()) == generation) {
                 deleteQuietly(dir.resolve(entry.file()));
             }
-        });
+        }
         written.clear();
     }
 
