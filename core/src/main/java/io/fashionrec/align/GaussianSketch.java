@@ -16,8 +16,11 @@ public final class GaussianSketch {
 
     private final int inputDimension;
     private final int outputDimension;
-    /** Row-major inputDimension x outputDimension. */
-    private final float[] matrix;
+    /**
+     * The matrix with a row per output dimension: entry (i, j) of the inputDimension x
+     * outputDimension projection at {@code j * inputDimension + i}.
+     */
+    private final float[] columns;
 
     public GaussianSketch(int inputDimension, int outputDimension, long seed) {
         if (inputDimension < 1 || outputDimension < 1) {
@@ -25,11 +28,14 @@ public final class GaussianSketch {
         }
         this.inputDimension = inputDimension;
         this.outputDimension = outputDimension;
-        this.matrix = new float[Math.multiplyExact(inputDimension, outputDimension)];
+        this.columns = new float[Math.multiplyExact(inputDimension, outputDimension)];
         Random random = new Random(seed);
         double scale = 1.0 / Math.sqrt(outputDimension);
-        for (int i = 0; i < matrix.length; i++) {
-            matrix[i] = (float) (random.nextGaussian() * scale);
+        // Drawn row by row of the projection (input by input), as the seed has always defined it.
+        for (int i = 0; i < inputDimension; i++) {
+            for (int j = 0; j < outputDimension; j++) {
+                columns[j * inputDimension + i] = (float) (random.nextGaussian() * scale);
+            }
         }
     }
 
@@ -43,20 +49,37 @@ public final class GaussianSketch {
 
     /**
      * Writes the projection of {@code x[offset .. offset + inputDimension)} into
-     * {@code out[outOffset .. outOffset + outputDimension)}. Accumulates in float, one
-     * contiguous multiply-add per input dimension, which the JIT turns into vector code.
+     * {@code out[outOffset .. outOffset + outputDimension)}. Each output is a float sum over the
+     * inputs in order; four outputs are summed side by side, so that their running sums stay in
+     * registers and the four chains of additions overlap.
      */
     public void project(float[] x, int offset, float[] out, int outOffset) {
-        java.util.Arrays.fill(out, outOffset, outOffset + outputDimension, 0f);
-        for (int i = 0; i < inputDimension; i++) {
-            float xi = x[offset + i];
-            if (xi == 0) {
-                continue;
+        int n = inputDimension;
+        int j = 0;
+        for (; j + 4 <= outputDimension; j += 4) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int c0 = j * n;
+            for (int i = 0; i < n; i++) {
+                float xi = x[offset + i];
+                s0 += xi * columns[c0 + i];
+                s1 += xi * columns[c0 + n + i];
+                s2 += xi * columns[c0 + 2 * n + i];
+                s3 += xi * columns[c0 + 3 * n + i];
             }
-            int row = i * outputDimension;
-            for (int j = 0; j < outputDimension; j++) {
-                out[outOffset + j] += xi * matrix[row + j];
+            out[outOffset + j] = s0;
+            out[outOffset + j + 1] = s1;
+            out[outOffset + j + 2] = s2;
+            out[outOffset + j + 3] = s3;
+        }
+        for (; j < outputDimension; j++) {
+            float sum = 0;
+            for (int i = 0, c = j * n; i < n; i++) {
+                sum += x[offset + i] * columns[c + i];
             }
+            out[outOffset + j] = sum;
         }
     }
 }

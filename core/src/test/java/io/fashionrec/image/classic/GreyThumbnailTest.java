@@ -24,7 +24,7 @@ class GreyThumbnailTest {
     }
 
     /**
-     * The packed two-pass route gives exactly what resizing the grey image as an R = G = B image
+     * The one-plane route gives exactly what resizing the grey image as an R = G = B image
      * in one step gives, on random images of sizes that shrink, grow, keep a side, or are not
      * multiples of three.
      */

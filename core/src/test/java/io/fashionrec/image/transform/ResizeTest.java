@@ -64,6 +64,29 @@ class ResizeTest {
         assertArrayEquals(expected, pixels(resized));
     }
 
+    /** One channel plane at a time gives that channel of Pillow's RGB result. */
+    @ParameterizedTest(name = "{0}x{1} -> {2}x{3}")
+    @MethodSource("pillowGoldens")
+    void eachPlaneMatchesItsChannelOfPillowBitForBit(int inWidth, int inHeight, int outWidth, int outHeight, int[] expected) {
+        int[] source = pixels(pattern(inWidth, inHeight));
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int[] plane = new int[source.length];
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = source[i] >> shift & 0xFF;
+            }
+            int[] resized = PillowBilinear.resample(plane, inWidth, inHeight, outWidth, outHeight);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i] >> shift & 0xFF, resized[i], "channel at bit " + shift + ", value " + i);
+            }
+        }
+    }
+
+    @Test
+    void aPlaneOfAnotherLengthIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PillowBilinear.resample(new int[5], 2, 3, 1, 1));
+        assertEquals("a 2x3 plane holds 6 values, got 5", e.getMessage());
+    }
+
     @Test
     void theGoldenFileHoldsAllItsCases() throws IOException {
         assertEquals(5, pillowGoldens().count());
