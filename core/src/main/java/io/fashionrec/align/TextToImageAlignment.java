@@ -45,7 +45,12 @@ public final class TextToImageAlignment {
     /** Per segment, the mean sketch of the training photos. */
     private final List<float[]> sketchMeans;
     private final int trainingProducts;
-    private final ImageSketcher sketcher;
+    /**
+     * Made at the first photo query ({@link #sketchImage}): drawing its matrices takes tens of
+     * milliseconds that a build or a text query never needs. Two threads racing to make it make
+     * equal ones (a function of the settings), so any of them will do.
+     */
+    private volatile ImageSketcher sketcher;
 
     public TextToImageAlignment(AlignmentSettings settings, List<VectorSegment> imageSegments, int vocabularySize,
                                 List<FloatMatrix> maps, List<float[]> sketchMeans, int trainingProducts) {
@@ -65,7 +70,6 @@ public final class TextToImageAlignment {
         this.maps = List.copyOf(maps);
         this.sketchMeans = List.copyOf(sketchMeans);
         this.trainingProducts = trainingProducts;
-        this.sketcher = new ImageSketcher(imageSegments, settings);
     }
 
     /**
@@ -184,12 +188,21 @@ public final class TextToImageAlignment {
             java.util.Arrays.fill(out, offset, offset + r, 0f);
             return false;
         }
-        sketcher.sketch(image, segment, out, offset);
+        sketcher().sketch(image, segment, out, offset);
         float[] mean = sketchMeans.get(segment);
         for (int j = 0; j < r; j++) {
             out[offset + j] -= mean[j];
         }
         return Vectors.normalizeInPlace(out, offset, r);
+    }
+
+    private ImageSketcher sketcher() {
+        ImageSketcher made = sketcher;
+        if (made == null) {
+            made = new ImageSketcher(imageSegments, settings);
+            sketcher = made;
+        }
+        return made;
     }
 
     public AlignmentSettings settings() {
