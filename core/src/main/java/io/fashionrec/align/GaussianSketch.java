@@ -50,10 +50,22 @@ public final class GaussianSketch {
     /**
      * Writes the projection of {@code x[offset .. offset + inputDimension)} into
      * {@code out[outOffset .. outOffset + outputDimension)}. Each output is a float sum over the
-     * inputs in order; four outputs are summed side by side, so that their running sums stay in
-     * registers and the four chains of additions overlap.
+     * non-zero inputs in order (a zero input adds nothing to a float sum that starts at +0), so
+     * the non-zero inputs are gathered first: image features are mostly zeros (a white background
+     * has no gradients and no colour). Four outputs are summed side by side, so that their running
+     * sums stay in registers and the four chains of additions overlap.
      */
     public void project(float[] x, int offset, float[] out, int outOffset) {
+        int[] inputs = new int[inputDimension];
+        float[] values = new float[inputDimension];
+        int nonZero = 0;
+        for (int i = 0; i < inputDimension; i++) {
+            float xi = x[offset + i];
+            if (xi != 0) {
+                inputs[nonZero] = i;
+                values[nonZero++] = xi;
+            }
+        }
         int n = inputDimension;
         int j = 0;
         for (; j + 4 <= outputDimension; j += 4) {
@@ -62,12 +74,16 @@ public final class GaussianSketch {
             float s2 = 0;
             float s3 = 0;
             int c0 = j * n;
-            for (int i = 0; i < n; i++) {
-                float xi = x[offset + i];
+            int c1 = c0 + n;
+            int c2 = c1 + n;
+            int c3 = c2 + n;
+            for (int k = 0; k < nonZero; k++) {
+                float xi = values[k];
+                int i = inputs[k];
                 s0 += xi * columns[c0 + i];
-                s1 += xi * columns[c0 + n + i];
-                s2 += xi * columns[c0 + 2 * n + i];
-                s3 += xi * columns[c0 + 3 * n + i];
+                s1 += xi * columns[c1 + i];
+                s2 += xi * columns[c2 + i];
+                s3 += xi * columns[c3 + i];
             }
             out[outOffset + j] = s0;
             out[outOffset + j + 1] = s1;
@@ -76,8 +92,8 @@ public final class GaussianSketch {
         }
         for (; j < outputDimension; j++) {
             float sum = 0;
-            for (int i = 0, c = j * n; i < n; i++) {
-                sum += x[offset + i] * columns[c + i];
+            for (int k = 0, c = j * n; k < nonZero; k++) {
+                sum += values[k] * columns[c + inputs[k]];
             }
             out[outOffset + j] = sum;
         }
