@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of fashionrec: `mvn verify` over all modules. The README's second command and
 # what .ci/run calls. Needs Java 17+ and Maven; tests read the shared sample at
-# ../shared/data/fashion-sample (or wherever FASHIONREC_SAMPLE points).
+# ../shared/data/fashion-sample (or FASHIONREC_SHARED/data/fashion-sample, or wherever
+# FASHIONREC_SAMPLE points).
 #
 # The CNN tests compare fashionrec's embeddings with PyTorch's. Their reference models and
 # embeddings come from ../shared/tools/reference_cnn.py (Debian's python3-torch, torchvision,
@@ -17,6 +18,8 @@ done
 shared="${FASHIONREC_SHARED:-$(cd .. && pwd)/shared}"
 script="$shared/tools/reference_cnn.py"
 [ -f "$script" ] || { echo "test.sh: $script is missing; put the shared folder beside the checkout or set FASHIONREC_SHARED" >&2; exit 1; }
+# The sample sits in the shared folder too, so FASHIONREC_SHARED alone is enough.
+export FASHIONREC_SAMPLE="${FASHIONREC_SAMPLE:-$shared/data/fashion-sample}"
 
 # Debian packages the tests need, each added only when missing: the PyTorch reference, and the
 # Chromium + driver that the web page's browser tests drive (Selenium is told to use these two,
