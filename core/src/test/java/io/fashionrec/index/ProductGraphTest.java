@@ -104,11 +104,9 @@ class ProductGraphTest {
 
     @Test
     void anUpdateRefreshesTheGraphInsertingOnlyAddedAndChangedProducts() throws Exception {
-        Path copy = tmp.resolve("update-index");
-        copyDirectory(dir, copy);
-        Path styles = catalog.resolve("styles.csv");
-        List<String> original = Files.readAllLines(styles);
-        try {
+        try (EditedCatalog edited = new EditedCatalog("update-index")) {
+            List<String> original = edited.original;
+            Path copy = edited.index;
             // About 5%: 8 renamed, 6 removed, 6 added (copies of other products' photos under new ids).
             List<String> lines = new ArrayList<>(original);
             for (int row = 1; row <= 8; row++) {
@@ -124,7 +122,7 @@ class ProductGraphTest {
                 Files.copy(catalog.resolve("images/" + id + ".jpg"), catalog.resolve("images/" + newId + ".jpg"));
                 lines.add(newId + source.substring(id.length()));
             }
-            Files.write(styles, lines);
+            edited.write(lines);
             IndexBuilder.Result updated = build(copy, GraphPolicy.ALWAYS);
             IndexChanges changes = IndexChanges.between(first.index().products(), updated.index().products());
             assertEquals(new IndexChanges(6, 8, 6, PRODUCTS - 14), changes);
@@ -146,23 +144,38 @@ class ProductGraphTest {
                             "added product " + read.products().id(i) + " is linked in: a walk finds it for itself, got " + Arrays.toString(best));
                 }
             }
-        } finally {
-            Files.write(styles, original);
         }
     }
 
     @Test
     void tooManyRemovalsRebuildTheGraph() throws Exception {
-        Path copy = tmp.resolve("rebuild-index");
-        copyDirectory(dir, copy);
-        Path styles = catalog.resolve("styles.csv");
-        List<String> original = Files.readAllLines(styles);
-        try {
-            Files.write(styles, original.subList(0, 1 + PRODUCTS * 3 / 4)); // a quarter removed
-            GraphBuild graph = build(copy, GraphPolicy.ALWAYS).graph();
+        try (EditedCatalog edited = new EditedCatalog("rebuild-index")) {
+            edited.write(edited.original.subList(0, 1 + PRODUCTS * 3 / 4)); // a quarter removed
+            GraphBuild graph = build(edited.index, GraphPolicy.ALWAYS).graph();
             assertEquals(GraphBuild.Kind.BUILT, graph.kind());
             assertEquals("rebuilt: 25% of the previous graph's products were removed or changed, above 20%", graph.reason());
-        } finally {
+        }
+    }
+
+    /** A copy of the built index to update, and the catalog's styles.csv rewritten at will until closed. */
+    private static final class EditedCatalog implements AutoCloseable {
+
+        final Path index;
+        final List<String> original;
+        private final Path styles = catalog.resolve("styles.csv");
+
+        EditedCatalog(String name) throws IOException {
+            index = tmp.resolve(name);
+            copyDirectory(dir, index);
+            original = Files.readAllLines(styles);
+        }
+
+        void write(List<String> lines) throws IOException {
+            Files.write(styles, lines);
+        }
+
+        @Override
+        public void close() throws IOException {
             Files.write(styles, original);
         }
     }
