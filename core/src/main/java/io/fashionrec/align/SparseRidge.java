@@ -41,6 +41,16 @@ final class SparseRidge {
     }
 
     /**
+     * The dense targets {@code Y} ({@code rows.size() x m}), read value by value while the
+     * right-hand side {@code T^T Y} is formed, each value once per solve: a caller whose targets
+     * are derived from data it holds (centred sketches) need not store them.
+     */
+    @FunctionalInterface
+    interface Targets {
+        double value(int row, int column);
+    }
+
+    /**
      * Solves for all {@code m} target columns.
      *
      * @param targets row-major {@code rows.size() x m}
@@ -59,6 +69,15 @@ final class SparseRidge {
         if (targets.length != (long) n * m) {
             throw new IllegalArgumentException("targets need " + n + "x" + m + " values, got " + targets.length);
         }
+        return solve((row, column) -> targets[row * m + column], m, tolerance, maxIterations, operator);
+    }
+
+    /** {@link #solve(double[], int, double, int)} with the targets given value by value. */
+    Solution solve(Targets targets, int m, double tolerance, int maxIterations) {
+        return solve(targets, m, tolerance, maxIterations, NormalOperator.cheapest(rows, columns, m));
+    }
+
+    private Solution solve(Targets targets, int m, double tolerance, int maxIterations, NormalOperator operator) {
         double[] diag = new double[columns];
         for (SparseVector row : rows) {
             for (int k = 0; k < row.nonZeros(); k++) {
@@ -104,7 +123,7 @@ final class SparseRidge {
         final double[] rhsNorm;
         double worstResidual;
 
-        Block(double[] targets, int m, int from, int to, double[] diag, NormalOperator operator) {
+        Block(Targets targets, int m, int from, int to, double[] diag, NormalOperator operator) {
             this.from = from;
             this.width = to - from;
             this.diag = diag;
@@ -115,14 +134,20 @@ final class SparseRidge {
             p = new double[columns * width];
             ap = new double[columns * width];
             // r = T^T Y (x starts at 0)
+            double[] y = new double[width];
             for (int i = 0; i < rows.size(); i++) {
                 SparseVector row = rows.get(i);
-                int base = i * m + from;
+                if (row.nonZeros() == 0) {
+                    continue;
+                }
+                for (int j = 0; j < width; j++) {
+                    y[j] = targets.value(i, from + j);
+                }
                 for (int k = 0; k < row.nonZeros(); k++) {
                     int c = row.indices()[k] * width;
                     double v = row.values()[k];
                     for (int j = 0; j < width; j++) {
-                        r[c + j] += v * targets[base + j];
+                        r[c + j] += v * y[j];
                     }
                 }
             }
