@@ -1,10 +1,5 @@
 package io.fashionrec.index.store;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,9 +40,6 @@ public final class StringColumnFormat {
      *                                  surrogate), or the iterations differ
      */
     static void write(PartOutput out, String part, Iterable<String> values) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         long[] offsets = new long[16];
         int count = 0;
         for (String value : values) {
@@ -57,7 +49,7 @@ public final class StringColumnFormat {
             if (++count == offsets.length) {
                 offsets = Arrays.copyOf(offsets, (int) Math.min(Integer.MAX_VALUE, offsets.length * 2L));
             }
-            offsets[count] = offsets[count - 1] + encode(encoder, part, count - 1, value).remaining();
+            offsets[count] = offsets[count - 1] + utf8Length(part, count - 1, value);
         }
         CodecUtil.writeHeader(out, CODEC, VERSION);
         out.writeInt(count);
@@ -67,11 +59,12 @@ public final class StringColumnFormat {
         }
         int i = 0;
         for (String value : values) {
-            ByteBuffer bytes = encode(encoder, part, i, value);
-            if (i >= count || bytes.remaining() != offsets[i + 1] - offsets[i]) {
+            // Valid Unicode, as the first pass checked, so the JDK's fast encoder gives the exact bytes.
+            byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+            if (i >= count || bytes == null || bytes.length != offsets[i + 1] - offsets[i]) {
                 throw changed(part);
             }
-            out.writeBytes(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            out.writeBytes(bytes, 0, bytes.length);
             i++;
         }
         if (i != count) {
@@ -79,15 +72,34 @@ public final class StringColumnFormat {
         }
     }
 
-    private static ByteBuffer encode(CharsetEncoder encoder, String part, int i, String value) {
+    /**
+     * The length in UTF-8 of value {@code i}, counted without encoding it.
+     *
+     * @throws IllegalArgumentException if it is null or holds an unpaired surrogate
+     */
+    private static int utf8Length(String part, int i, String value) {
         if (value == null) {
             throw new IllegalArgumentException("value " + i + " of string part \"" + part + "\" is null");
         }
-        try {
-            return encoder.encode(CharBuffer.wrap(value));
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("value " + i + " of string part \"" + part + "\" is not valid Unicode (an unpaired surrogate)", e);
+        int length = value.length();
+        int bytes = length;
+        for (int k = 0; k < length; k++) {
+            char c = value.charAt(k);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && k + 1 < length && Character.isLowSurrogate(value.charAt(k + 1))) {
+                bytes += 2; // two chars, four bytes
+                k++;
+            } else {
+                throw new IllegalArgumentException("value " + i + " of string part \"" + part + "\" is not valid Unicode (an unpaired surrogate)");
+            }
         }
+        return bytes;
     }
 
     private static IllegalArgumentException changed(String part) {

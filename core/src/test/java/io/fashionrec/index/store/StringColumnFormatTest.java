@@ -82,6 +82,10 @@ class StringColumnFormatTest {
         try (IndexWriter writer = IndexWriter.open(dir)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> writer.addStrings("s", List.of("ok", "\uD800x")));
             assertEquals("value 1 of string part \"s\" is not valid Unicode (an unpaired surrogate)", e.getMessage());
+            // a low surrogate first, a high one last, two high ones: each unpaired
+            for (String bad : List.of("\uDC00x", "x\uD800", "\uD800\uD800\uDC00")) {
+                assertThrows(IllegalArgumentException.class, () -> writer.addStrings("u", List.of(bad)), bad);
+            }
             assertThrows(IllegalArgumentException.class, () -> writer.addStrings("t", Arrays.asList("a", null)));
         }
     }
