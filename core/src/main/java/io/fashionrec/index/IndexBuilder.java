@@ -162,8 +162,10 @@ public final class IndexBuilder {
         int n = products.size();
         List<VectorSegment> imageSegments = VectorSegment.checkTiling(encoder.segments(), encoder.descriptor().dimension());
         PreviousIndex reusable = previous != null && previous.hasImagesOf(encoder.descriptor(), imageSegments) ? previous : null;
+        Path root = catalogRoot(catalog);
+        String[] photoPaths = photoPaths(catalog, root);
         // Decided before allocating: an update allocates rows only for the photos it embeds.
-        int[] sources = reusable == null ? null : LayeredRows.sources(unchangedPhotos(catalog, reusable));
+        int[] sources = reusable == null ? null : LayeredRows.sources(unchangedPhotos(catalog, reusable, root, photoPaths));
         int computed = sources == null ? n : LayeredRows.computedCount(sources);
         FloatMatrix[] images = new FloatMatrix[imageSegments.size()];
         DenseRows[] imageRows = new DenseRows[images.length];
@@ -181,7 +183,6 @@ public final class IndexBuilder {
         });
         TfidfFit text;
         ProductTable table;
-        Path root = catalogRoot(catalog);
         PhotoEmbedder.Counts counts;
         try (EmbeddingCache cache = cacheDirectory == null ? null : EmbeddingCache.open(cacheDirectory, encoder.descriptor())) {
             PhotoEmbedder embedder = new PhotoEmbedder(catalog, encoder, imageSegments, new ImageDecoder(limits), reusable, sources,
@@ -194,7 +195,7 @@ public final class IndexBuilder {
             }
             text = vectorizer.fitTransform(texts);
             counts = embedder.await(embedding);
-            table = table(catalog, root, embedder::photoSha256, embedder::photoRecord);
+            table = table(catalog, photoPaths, embedder::photoSha256, embedder::photoRecord);
             if (cache != null) {
                 cache.retainOnly(embedder.usedKeys());
             }
@@ -245,13 +246,28 @@ public final class IndexBuilder {
      * since then ({@link PreviousIndex#unchangedPhoto}), else -1 (also without a photo). Checked in
      * parallel: one file status per photo.
      */
-    private static int[] unchangedPhotos(Catalog catalog, PreviousIndex previous) {
+    private static int[] unchangedPhotos(Catalog catalog, PreviousIndex previous, Path root, String[] photoPaths) {
         List<Product> products = catalog.products();
         return IntStream.range(0, products.size()).parallel().map(i -> {
             Product p = products.get(i);
             PhotoRecord.Stat stat = p.image() == null ? null : PhotoRecord.Stat.of(p.image());
-            return stat == null ? -1 : previous.unchangedPhoto(p.id(), p.image(), stat);
+            return stat == null ? -1 : previous.unchangedPhoto(p.id(), root, photoPaths[i], stat);
         }).toArray();
+    }
+
+    /**
+     * Per product, its photo's path as the index records it (relative to {@code root} when inside
+     * it, see {@link #relative}), or the empty string without a photo. In parallel: a few path
+     * operations per product.
+     */
+    private static String[] photoPaths(Catalog catalog, Path root) {
+        List<Product> products = catalog.products();
+        String[] paths = new String[products.size()];
+        IntStream.range(0, products.size()).parallel().forEach(i -> {
+            Path image = products.get(i).image();
+            paths[i] = image == null ? "" : relative(root, image);
+        });
+        return paths;
     }
 
     /**
@@ -320,7 +336,7 @@ public final class IndexBuilder {
         FloatMatrix[] dense = {null, imageVectors};
         FusedVectors vectors = new FusedVectors(layout, text.rows(), text.model().vocabularySize(), dense, masks);
         Path root = catalogRoot(catalog);
-        ProductTable table = table(catalog, root, i -> null, i -> "");
+        ProductTable table = table(catalog, photoPaths(catalog, root), i -> null, i -> "");
         // Built afresh: vectors from a file carry no photo fingerprints to tell unchanged products by.
         ProductGraphBuilder.Outcome graph = graph(vectors, table, null, descriptor, imageSegments);
         ProductIndex index = new ProductIndex(root, table, vectors, text.model(), descriptor, imageModel, null, weights, kernel, null,
@@ -344,7 +360,7 @@ public final class IndexBuilder {
      * The product columns, with each product's fingerprint (which needs its photo's digest,
      * {@code photoSha256}, null without a photo) and its {@link PhotoRecord} text.
      */
-    private static ProductTable table(Catalog catalog, Path root, IntFunction<byte[]> photoSha256, IntFunction<String> photoRecord) {
+    private static ProductTable table(Catalog catalog, String[] images, IntFunction<byte[]> photoSha256, IntFunction<String> photoRecord) {
         List<Product> products = catalog.products();
         List<String> attributeNames = catalog.attributeNames();
         List<String> ids = new ArrayList<>();
@@ -358,14 +374,10 @@ public final class IndexBuilder {
             descriptions.add(p.description());
             photoRecords.add(photoRecord.apply(i));
         }
-        // A path and a SHA-256 per product: in parallel, each product's own slot.
-        String[] images = new String[products.size()];
+        // A SHA-256 per product: in parallel, each product's own slot.
         String[] fingerprints = new String[products.size()];
-        IntStream.range(0, products.size()).parallel().forEach(i -> {
-            Product p = products.get(i);
-            images[i] = p.image() == null ? "" : relative(root, p.image());
-            fingerprints[i] = ProductFingerprint.of(p, images[i], attributeNames, photoSha256.apply(i));
-        });
+        IntStream.range(0, products.size()).parallel().forEach(i ->
+                fingerprints[i] = ProductFingerprint.of(products.get(i), images[i], attributeNames, photoSha256.apply(i)));
         return new ProductTable(ProductTable.Column.of(ids), ProductTable.Column.of(names), ProductTable.Column.of(descriptions),
                 ProductTable.Column.of(Arrays.asList(images)), attributeNames, a -> {
                     List<String> values = new ArrayList<>();

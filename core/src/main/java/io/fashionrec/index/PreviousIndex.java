@@ -94,17 +94,28 @@ public final class PreviousIndex {
     }
 
     /**
-     * The ordinal of the previous index's product {@code id} when its photo was {@code file} and
+     * The ordinal of the previous index's product {@code id} when its photo was the same file and
      * that file is unchanged (see the class comment), else -1.
+     *
+     * @param root      the catalog directory the photo's path is relative to (absolute, normalised)
+     * @param photoPath the photo's path as an index records it: relative to {@code root} and
+     *                  normalised, or absolute outside it
+     * @param now       the photo file's size and time now
      */
-    int unchangedPhoto(String id, Path file, PhotoRecord.Stat now) {
+    int unchangedPhoto(String id, Path root, String photoPath, PhotoRecord.Stat now) {
         int j = products.ordinal(id);
-        if (j < 0 || products.image(j).isEmpty()) {
+        if (j < 0) {
             return -1;
         }
-        PhotoRecord before = PhotoRecord.parse(products.photoRecord(j));
-        boolean samePath = catalog.resolve(products.image(j)).normalize().equals(file.toAbsolutePath().normalize());
-        return before != null && samePath && before.stat().equals(now) ? j : -1;
+        String before = products.image(j);
+        // From the same catalog directory, recorded paths are equal exactly when they name the same file.
+        boolean samePath = !before.isEmpty() && (root.equals(catalog) ? before.equals(photoPath)
+                : catalog.resolve(before).normalize().equals(root.resolve(photoPath).normalize()));
+        if (!samePath) {
+            return -1;
+        }
+        PhotoRecord record = PhotoRecord.parse(products.photoRecord(j));
+        return record != null && record.stat().equals(now) ? j : -1;
     }
 
     /** The photo record of product {@code j}, for a photo {@link #unchangedPhoto} found unchanged. */

@@ -213,6 +213,47 @@ class PreviousIndexTest {
      * Draws a catalog whose photos were all last changed an hour ago, so that a build trusts them
      * as unchanged (a file changed moments before it was read is read again); returns that time.
      */
+    /**
+     * A photo is the same file when its recorded path names it from either catalog folder: a JSON
+     * Lines catalog moved to another folder keeps photos it names by absolute path, while a copy
+     * of a Kaggle-layout catalog has photos of its own, read again.
+     */
+    @Test
+    void photosAreTheSameFilesWhateverFolderTheCatalogIsIn() throws Exception {
+        Path kaggle = tmp.resolve("kaggle");
+        generateAnHourOld(kaggle, PRODUCTS, 9);
+        List<String> lines = new ArrayList<>();
+        for (int id = 1; id <= PRODUCTS; id++) {
+            lines.add("{\"id\": \"" + id + "\", \"name\": \"Product " + id + "\", \"image\": \""
+                    + kaggle.resolve("images/" + id + ".jpg").toAbsolutePath() + "\"}");
+        }
+        Path jsonl = Files.createDirectories(tmp.resolve("here")).resolve("products.jsonl");
+        Files.write(jsonl, lines);
+        Path dir = tmp.resolve("index");
+        ProductIndexFormat.write(build(jsonl, null, new MeanColourEncoder()).index(), dir, Progress.NONE);
+
+        Path moved = Files.createDirectories(tmp.resolve("there")).resolve("products.jsonl");
+        Files.move(jsonl, moved);
+        IndexBuilder.Result fromMoved = build(moved, PreviousIndex.open(dir), new MeanColourEncoder());
+        assertEquals(0, fromMoved.imagesEmbedded());
+        assertEquals(PRODUCTS, fromMoved.imagesReused());
+
+        Path copy = tmp.resolve("kaggle-copy");
+        Files.createDirectories(copy.resolve("images"));
+        Files.copy(kaggle.resolve("styles.csv"), copy.resolve("styles.csv"));
+        try (var photos = Files.list(kaggle.resolve("images"))) {
+            for (Path photo : photos.toList()) {
+                Files.copy(photo, copy.resolve("images").resolve(photo.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Path kaggleIndex = tmp.resolve("kaggle-index");
+        ProductIndexFormat.write(build(kaggle, null, new MeanColourEncoder()).index(), kaggleIndex, Progress.NONE);
+        IndexBuilder.Result fromCopy = build(copy, PreviousIndex.open(kaggleIndex), new MeanColourEncoder());
+        assertEquals(PRODUCTS, fromCopy.imagesEmbedded(), "same sizes and times, other files");
+        assertEquals(0, fromCopy.imagesReused());
+        assertEquals(PRODUCTS, build(kaggle, PreviousIndex.open(kaggleIndex), new MeanColourEncoder()).imagesReused());
+    }
+
     private static FileTime generateAnHourOld(Path catalog, int products, long seed) throws IOException {
         CatalogGenerator.builder().optProducts(products).optSeed(seed).optImageSize(48, 48).build().generate(catalog);
         FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
