@@ -43,6 +43,38 @@ class TfidfVectorizerTest {
         assertRow(fit.rows().get(2), new int[] {0, 2}, 0.7959605415681652, 0.6053485081062916);
     }
 
+    /** On a larger random corpus, each fitted row is what the model gives the document alone, and the vocabulary is every term that occurs. */
+    @Test
+    void eachFittedRowIsTheModelsTransformOfItsDocument() {
+        long seed = 20261127L;
+        java.util.Random random = new java.util.Random(seed);
+        String[] words = {"red", "blue", "shirt", "jeans", "slim", "fit", "cotton", "casual", "the", "a", "Men", "women's"};
+        List<String> corpus = new java.util.ArrayList<>();
+        for (int d = 0; d < 10_000; d++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = random.nextInt(6); w > 0; w--) {
+                text.append(words[random.nextInt(words.length)]).append(d % 97 == 0 ? " term" + d + " " : " ");
+            }
+            corpus.add(text.toString());
+        }
+        TfidfFit fit = TfidfVectorizer.builder().build().fitTransform(corpus);
+        java.util.Set<String> terms = new java.util.TreeSet<>();
+        for (int d = 0; d < corpus.size(); d++) {
+            SparseVector expected = fit.model().transform(corpus.get(d));
+            assertArrayEquals(expected.indices(), fit.rows().get(d).indices(), "seed " + seed + ", document " + d);
+            assertArrayEquals(expected.values(), fit.rows().get(d).values(), "seed " + seed + ", document " + d);
+            terms.addAll(fit.model().analyzer().terms(corpus.get(d)));
+        }
+        assertEquals(List.copyOf(terms), fit.model().vocabulary());
+    }
+
+    @Test
+    void aNullDocumentIsRefusedByPosition() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> TfidfVectorizer.builder().build().fitTransform(Arrays.asList("red shirt", null)));
+        assertEquals("document 1 is null; pass an empty string for a product without text", e.getMessage());
+    }
+
     @Test
     void plainIdfDropsTheSmoothing() {
         TfidfFit fit = TfidfVectorizer.builder().optSmoothIdf(false).build().fitTransform(CORPUS);
