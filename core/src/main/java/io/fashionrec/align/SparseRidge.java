@@ -51,30 +51,29 @@ final class SparseRidge {
     }
 
     /**
-     * Solves for all {@code m} target columns.
+     * Solves for all {@code m} target columns, with the cheaper form of {@code T^T T} for these
+     * rows ({@link NormalOperator#cheapest}).
      *
-     * @param targets row-major {@code rows.size() x m}
+     * @param targets {@code Y}, value by value
      * @param m       the number of target columns
      * @param tolerance stop a column when its residual is below {@code tolerance} times its right-hand side
      * @param maxIterations give up after this many iterations (the result is then the best so far)
      * @return row-major {@code columns x m} coefficients
      */
-    Solution solve(double[] targets, int m, double tolerance, int maxIterations) {
+    Solution solve(Targets targets, int m, double tolerance, int maxIterations) {
         return solve(targets, m, tolerance, maxIterations, NormalOperator.cheapest(rows, columns, m));
     }
 
-    /** {@link #solve(double[], int, double, int)} with a given form of {@code T^T T}. */
+    /**
+     * {@link #solve(Targets, int, double, int)} with the targets in a row-major
+     * {@code rows.size() x m} array and a given form of {@code T^T T}.
+     */
     Solution solve(double[] targets, int m, double tolerance, int maxIterations, NormalOperator operator) {
         int n = rows.size();
         if (targets.length != (long) n * m) {
             throw new IllegalArgumentException("targets need " + n + "x" + m + " values, got " + targets.length);
         }
         return solve((row, column) -> targets[row * m + column], m, tolerance, maxIterations, operator);
-    }
-
-    /** {@link #solve(double[], int, double, int)} with the targets given value by value. */
-    Solution solve(Targets targets, int m, double tolerance, int maxIterations) {
-        return solve(targets, m, tolerance, maxIterations, NormalOperator.cheapest(rows, columns, m));
     }
 
     private Solution solve(Targets targets, int m, double tolerance, int maxIterations, NormalOperator operator) {

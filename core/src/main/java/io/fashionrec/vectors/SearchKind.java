@@ -1,6 +1,5 @@
 package io.fashionrec.vectors;
 
-
 /**
  * Which search answers: {@code exact} (every row scored), {@code approximate} (an HNSW walk) or
  * {@code auto}, which picks approximate once a scan of every row costs more than a walk.

@@ -3,7 +3,7 @@ package io.fashionrec.image.classic;
 import java.awt.image.BufferedImage;
 
 /**
- * Copies pixels between {@code TYPE_INT_RGB} images and packed {@code 0xRRGGBB} arrays, row by
+ * Copies the pixels of {@code TYPE_INT_RGB} images into packed {@code 0xRRGGBB} arrays, row by
  * row ({@code (x, y)} at {@code y * width + x}), through the raster so that sub-images work.
  */
 final class PackedPixels {
@@ -19,13 +19,6 @@ final class PackedPixels {
     static int[] read(BufferedImage image) {
         requireIntRgb(image);
         return (int[]) image.getRaster().getDataElements(0, 0, image.getWidth(), image.getHeight(), null);
-    }
-
-    /** A new {@code TYPE_INT_RGB} image holding {@code rgb} ({@code width * height} pixels). */
-    static BufferedImage image(int[] rgb, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.getRaster().setDataElements(0, 0, width, height, rgb);
-        return image;
     }
 
     static void requireIntRgb(BufferedImage image) {

@@ -61,12 +61,9 @@ public final class PillowBilinear {
             rowOffset = 0;
             rowStride = outWidth;
         }
+        // With the height kept, the pass along rows wrote straight into out.
         if (outHeight != inHeight) {
             rgbAlongColumns(rows, rowOffset, rowStride, outWidth, inHeight, out, outHeight);
-        } else if (rows != out) {
-            for (int y = 0; y < inHeight; y++) {
-                System.arraycopy(rows, rowOffset + y * rowStride, out, y * outWidth, outWidth);
-            }
         }
     }
 
