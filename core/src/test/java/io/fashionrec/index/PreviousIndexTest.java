@@ -92,9 +92,7 @@ class PreviousIndexTest {
 
         FileTime aMinuteAgo = FileTime.from(Instant.now().minusSeconds(60));
         for (int k = 0; k < 6; k++) {
-            Path photo = catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg");
-            Files.copy(catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg"), photo, StandardCopyOption.REPLACE_EXISTING);
-            Files.setLastModifiedTime(photo, aMinuteAgo);
+            replaceAPhoto(catalog, products, random, aMinuteAgo);
         }
         List<String> lines = new ArrayList<>(Files.readAllLines(catalog.resolve("styles.csv")));
         List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
@@ -147,9 +145,7 @@ class PreviousIndexTest {
         for (int update = 1; update <= 8 && !compacted; update++) {
             // Two photos replaced by other products' photos: two new rows in a new layer, two dead ones.
             for (int k = 0; k < 2; k++) {
-                Path photo = catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg");
-                Files.copy(catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg"), photo, StandardCopyOption.REPLACE_EXISTING);
-                Files.setLastModifiedTime(photo, FileTime.from(Instant.now().minusSeconds(60 + update)));
+                replaceAPhoto(catalog, products, random, FileTime.from(Instant.now().minusSeconds(60 + update)));
             }
             ProductIndexFormat.write(build(catalog, PreviousIndex.open(dir), new MeanColourEncoder()).index(), dir, Progress.NONE);
             Manifest manifest = IndexReader.open(dir).manifest();
@@ -252,6 +248,13 @@ class PreviousIndexTest {
         assertEquals(PRODUCTS, fromCopy.imagesEmbedded(), "same sizes and times, other files");
         assertEquals(0, fromCopy.imagesReused());
         assertEquals(PRODUCTS, build(kaggle, PreviousIndex.open(kaggleIndex), new MeanColourEncoder()).imagesReused());
+    }
+
+    /** Overwrites a random product's photo with a random product's photo (maybe its own), dated {@code time}. */
+    private static void replaceAPhoto(Path catalog, int products, Random random, FileTime time) throws IOException {
+        Path photo = catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg");
+        Files.copy(catalog.resolve("images/" + (1 + random.nextInt(products)) + ".jpg"), photo, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(photo, time);
     }
 
     private static FileTime generateAnHourOld(Path catalog, int products, long seed) throws IOException {
