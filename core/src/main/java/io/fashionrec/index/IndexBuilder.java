@@ -71,6 +71,7 @@ public final class IndexBuilder {
     private PreviousIndex previous;
     private Map<String, String> imageModel = Map.of();
     private GraphPolicy graphPolicy = GraphPolicy.AUTO;
+    private BuildLimits buildLimits = BuildLimits.NONE;
 
     public static IndexBuilder builder() {
         return new IndexBuilder();
@@ -149,6 +150,15 @@ public final class IndexBuilder {
         return this;
     }
 
+    /**
+     * The most work the build may take on ({@link BuildLimits#NONE} by default): a larger build
+     * throws {@link BuildTooLargeException} before its heavy part, having written nothing.
+     */
+    public IndexBuilder optBuildLimits(BuildLimits limits) {
+        this.buildLimits = Objects.requireNonNull(limits);
+        return this;
+    }
+
     public IndexBuilder optProgress(Progress p) {
         this.progress = Objects.requireNonNull(p);
         return this;
@@ -167,6 +177,7 @@ public final class IndexBuilder {
         // Decided before allocating: an update allocates rows only for the photos it embeds.
         int[] sources = reusable == null ? null : LayeredRows.sources(unchangedPhotos(catalog, reusable, root, photoPaths));
         int computed = sources == null ? n : LayeredRows.computedCount(sources);
+        buildLimits.checkPhotos(photosToRead(products, sources));
         FloatMatrix[] images = new FloatMatrix[imageSegments.size()];
         DenseRows[] imageRows = new DenseRows[images.length];
         for (int k = 0; k < images.length; k++) {
@@ -255,6 +266,17 @@ public final class IndexBuilder {
         }).toArray();
     }
 
+    /** The products with a photo whose vector is not taken from the previous index ({@code sources}: see {@link LayeredRows#sources}; null: none is). */
+    private static int photosToRead(List<Product> products, int[] sources) {
+        int count = 0;
+        for (int i = 0; i < products.size(); i++) {
+            if (products.get(i).image() != null && (sources == null || sources[i] < 0)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /**
      * Per product, its photo's path as the index records it (relative to {@code root} when inside
      * it, see {@link #relative}), or the empty string without a photo. In parallel: a few path
@@ -287,7 +309,7 @@ public final class IndexBuilder {
             // Another encoder changed every image vector: no product is unchanged, whatever its fingerprint says.
             Arrays.fill(unchanged, -1);
         }
-        return ProductGraphBuilder.buildOrRefresh(vectors, weights, threads, before, unchanged);
+        return ProductGraphBuilder.buildOrRefresh(vectors, weights, threads, before, unchanged, buildLimits);
     }
 
     private GraphBuild built(ProductGraphBuilder.Outcome graph) {

@@ -55,16 +55,19 @@ public final class ProductGraphBuilder {
      * @param previous      the graph of the index replaced, or null
      * @param previousOrdinal for each product of {@code vectors}, its ordinal in the previous index
      *                      when it is there unchanged, else -1; null when changes are not known
+     * @param limits        checked with the number of products to insert before the graph is touched
+     * @throws BuildTooLargeException when the products to insert are more than {@code limits} allow
      */
-    public static Outcome buildOrRefresh(FusedVectors vectors, FusionWeights weights, int threads, ProductGraph previous,
-                                         int[] previousOrdinal) {
+    static Outcome buildOrRefresh(FusedVectors vectors, FusionWeights weights, int threads, ProductGraph previous,
+                                  int[] previousOrdinal, BuildLimits limits) {
         long start = System.nanoTime();
+        int n = vectors.size();
         String why = previous == null ? null : whyNotRefresh(vectors, weights, previous, previousOrdinal);
         if (previous == null || why != null) {
+            limits.checkGraphInserts(n, true);
             ProductGraph graph = build(vectors, weights, threads);
-            return new Outcome(graph, new GraphBuild(GraphBuild.Kind.BUILT, vectors.size(), 0, seconds(start), why));
+            return new Outcome(graph, new GraphBuild(GraphBuild.Kind.BUILT, n, 0, seconds(start), why));
         }
-        int n = vectors.size();
         int[] newOrdinal = new int[previous.basis().products()];
         Arrays.fill(newOrdinal, -1);
         FixedBitSet kept = new FixedBitSet(Math.max(1, n));
@@ -76,6 +79,7 @@ public final class ProductGraphBuilder {
                 reused++;
             }
         }
+        limits.checkGraphInserts(n - reused, false);
         ProductGraph.Basis basis = ProductGraph.Basis.of(vectors, weights);
         try {
             OnHeapHnswGraph startingGraph = InitializedHnswGraphBuilder.initGraph(basis.maxConnections(),
