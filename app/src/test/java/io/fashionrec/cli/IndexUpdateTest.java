@@ -1,6 +1,7 @@
 package io.fashionrec.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,40 @@ class IndexUpdateTest {
         String again = run("index", "--catalog", catalog.toString(), "--index", index.toString());
         assertTrue(again.contains("(0 embedded, 30 reused)") && again.contains("since the previous index: 0 added, 0 changed, 0 removed, 30 unchanged"),
                 again);
+    }
+
+    /**
+     * Started for small builds only (as the launcher starts an update on two cores), {@code index}
+     * runs a small one as usual and stops a larger one with exit code 75 before writing anything,
+     * for the launcher to run it again with both compilers.
+     */
+    @Test
+    void startedForSmallBuildsALargerOneStopsBeforeWritingAnything() throws Exception {
+        int photos = IndexCommand.SMALL_BUILD.maxPhotosToEmbed() + 1;
+        Path large = tmp.resolve("large");
+        CatalogGenerator.builder().optProducts(photos).optSeed(3).optImageSize(32, 32).build().generate(large);
+        Path small = tmp.resolve("small");
+        CatalogGenerator.builder().optProducts(12).optSeed(4).optImageSize(32, 32).build().generate(small);
+        Path index = tmp.resolve("index");
+        String before = System.setProperty(IndexCommand.SMALL_BUILD_PROPERTY, "true");
+        try {
+            CliRun stopped = CliRun.run("index", "--catalog", large.toString(), "--index", index.toString(), "--json");
+            assertEquals(ExitCodes.RERUN, stopped.exit(), stopped.err());
+            assertEquals("", stopped.out());
+            assertTrue(stopped.err().contains(String.format(Locale.ROOT, "(%,d new or changed photos to embed, more than %,d)",
+                    photos, photos - 1)), stopped.err());
+            assertFalse(Files.exists(index), "nothing is written, not even the embedding cache");
+
+            CliRun done = CliRun.run("index", "--catalog", small.toString(), "--index", index.toString(), "--json");
+            assertEquals(ExitCodes.OK, done.exit(), done.err());
+            assertEquals(12, JSON.readTree(done.out()).path("imagesEmbedded").asInt(), done.out());
+        } finally {
+            if (before == null) {
+                System.clearProperty(IndexCommand.SMALL_BUILD_PROPERTY);
+            } else {
+                System.setProperty(IndexCommand.SMALL_BUILD_PROPERTY, before);
+            }
+        }
     }
 
     private static String run(String... args) {
