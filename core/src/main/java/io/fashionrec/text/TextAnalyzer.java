@@ -3,7 +3,6 @@ package io.fashionrec.text;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -112,16 +111,35 @@ public final class TextAnalyzer extends Analyzer {
         return new TokenStreamComponents(letters, chain);
     }
 
+    /**
+     * Reads the whole text (names are short) and normalises it to NFC. Text of Latin-1 characters
+     * only is NFC already (none of them decomposes canonically into anything but itself or a
+     * letter and mark that compose back, and none is a combining mark), so it is passed on as it
+     * is. Read through a small buffer: {@code Reader.transferTo} allocates 16 KB per call, 700 MB
+     * over the 44,446 names of a large catalog, which a 1% update spent its collections on.
+     */
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        // Names are short, so reading the whole text to normalise it costs nothing noticeable.
-        StringWriter text = new StringWriter();
+        StringBuilder read = new StringBuilder(64);
+        char[] buffer = new char[128];
         try {
-            reader.transferTo(text);
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                read.append(buffer, 0, n);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the text to analyse", e);
         }
-        return new StringReader(Normalizer.normalize(text.toString(), Normalizer.Form.NFC));
+        String text = read.toString();
+        return new StringReader(isLatin1(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC));
+    }
+
+    private static boolean isLatin1(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

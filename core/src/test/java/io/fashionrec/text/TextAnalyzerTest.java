@@ -3,6 +3,7 @@ package io.fashionrec.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,26 @@ class TextAnalyzerTest {
     private final TextAnalyzer standard = TextAnalyzer.standard();
 
     /** Expected terms below were produced by the reference's cleaning + TfidfVectorizer (sklearn 1.2.1). */
+    /**
+     * The analyzer passes text of Latin-1 characters on without normalising it, which is right
+     * only if NFC leaves every such text as it is: checked for every character and every pair
+     * (composition only ever joins neighbours).
+     */
+    @Test
+    void latin1TextIsAlreadyNfc() {
+        for (char a = 0; a <= 0xFF; a++) {
+            String one = String.valueOf(a);
+            assertEquals(one, Normalizer.normalize(one, Normalizer.Form.NFC), "U+" + Integer.toHexString(a));
+            for (char b = 0; b <= 0xFF; b++) {
+                String two = one + b;
+                assertEquals(two, Normalizer.normalize(two, Normalizer.Form.NFC), "U+" + Integer.toHexString(a) + " U+" + Integer.toHexString(b));
+            }
+        }
+        TextAnalyzer analyzer = TextAnalyzer.standard();
+        assertEquals(List.of("café", "crème"), analyzer.terms("Café CRÈME"), "Latin-1 letters, passed on as they are");
+        assertEquals(List.of("café"), analyzer.terms("Cafe\u0301"), "a combining mark: normalised to the one letter");
+    }
+
     @Test
     void matchesTheReferenceOnProductNames() {
         assertEquals(List.of("nike", "men", "shirts", "navy", "blue"), standard.terms("Nike Men's T-Shirts, Navy-Blue 2011"));
