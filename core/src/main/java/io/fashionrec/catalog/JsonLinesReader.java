@@ -118,7 +118,7 @@ public final class JsonLinesReader implements CatalogReader {
                 if (!PRODUCT_KEYS.contains(entry.getKey())) {
                     attributeNames.add(entry.getKey());
                     if (!entry.getValue().isNull()) {
-                        attributes.put(entry.getKey(), text(entry.getValue()));
+                        attributes.put(entry.getKey(), collector.attributeValue(text(entry.getValue())));
                     }
                 }
             }

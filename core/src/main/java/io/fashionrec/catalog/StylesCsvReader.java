@@ -99,7 +99,7 @@ public final class StylesCsvReader implements CatalogReader {
             reportShape(fields.size(), where, id);
             Map<String, String> attributes = new LinkedHashMap<>();
             for (int column : header.attributeColumns()) {
-                attributes.put(header.columns().get(column), values.get(column).strip());
+                attributes.put(header.columns().get(column), collector.attributeValue(values.get(column).strip()));
             }
             String description = header.descriptionColumn() < 0 ? "" : values.get(header.descriptionColumn()).strip();
             Path image = image(id, where);
