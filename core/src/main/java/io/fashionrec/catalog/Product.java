@@ -32,7 +32,7 @@ public record Product(String id, String name, String description, Path image,
         }
         name = name == null ? "" : name;
         description = description == null ? "" : description;
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = attributes == null ? Map.of() : AttributeMap.copyOf(attributes);
         Objects.requireNonNull(origin, "origin");
     }
 

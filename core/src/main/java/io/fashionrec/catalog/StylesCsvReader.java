@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the Kaggle <i>Fashion Product Images</i> layout: a directory holding {@code styles.csv}
@@ -78,6 +76,8 @@ public final class StylesCsvReader implements CatalogReader {
         private final ImageDirectory images;
         private final ProblemReport problems;
         private final ProductCollector collector;
+        /** Shared by every product's {@link AttributeMap}. */
+        private final String[] attributeNames;
 
         RowReader(Path csv, CsvHeader header, ImageDirectory images, ProblemReport problems) {
             this.csv = csv;
@@ -85,6 +85,7 @@ public final class StylesCsvReader implements CatalogReader {
             this.images = images;
             this.problems = problems;
             this.collector = new ProductCollector(problems, header.nameColumnName(), "row");
+            this.attributeNames = header.attributeNames().toArray(String[]::new);
         }
 
         void read(CsvRecord record) {
@@ -97,10 +98,11 @@ public final class StylesCsvReader implements CatalogReader {
                 return;
             }
             reportShape(fields.size(), where, id);
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (int column : header.attributeColumns()) {
-                attributes.put(header.columns().get(column), collector.attributeValue(values.get(column).strip()));
+            String[] attributeValues = new String[attributeNames.length];
+            for (int a = 0; a < attributeNames.length; a++) {
+                attributeValues[a] = collector.attributeValue(values.get(header.attributeColumns().get(a)).strip());
             }
+            AttributeMap attributes = new AttributeMap(attributeNames, attributeValues);
             String description = header.descriptionColumn() < 0 ? "" : values.get(header.descriptionColumn()).strip();
             Path image = image(id, where);
             collector.add(new Product(id, values.get(header.nameColumn()).strip(), description, image, attributes, where));
