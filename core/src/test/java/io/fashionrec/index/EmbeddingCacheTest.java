@@ -31,19 +31,21 @@ class EmbeddingCacheTest {
         return new float[] {i, -i, i * 0.5f, 1f / (i + 1)};
     }
 
+    /** Enough records that reopening reads the keys in several chunks on several threads. */
     @Test
     void vectorsSurviveReopening() {
+        int records = 5000;
         try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < records; i++) {
                 cache.put(key(i), vector(i));
             }
         }
         try (EmbeddingCache cache = EmbeddingCache.open(dir, ENCODER)) {
-            assertEquals(50, cache.size());
-            for (int i = 0; i < 50; i++) {
+            assertEquals(records, cache.size());
+            for (int i = 0; i < records; i++) {
                 assertArrayEquals(vector(i), cache.get(key(i)), "vector " + i);
             }
-            assertNull(cache.get(key(99)));
+            assertNull(cache.get(key(records)));
         }
     }
 
