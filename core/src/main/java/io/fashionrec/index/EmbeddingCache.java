@@ -287,10 +287,8 @@ public final class EmbeddingCache implements AutoCloseable {
     private byte[] readKey(FileChannel in, ByteBuffer buffer, long at) {
         buffer.clear();
         try {
-            while (buffer.hasRemaining()) {
-                if (in.read(buffer, at + buffer.position()) < 0) {
-                    throw new EOFException(file + " ended inside the record at offset " + at + " while its keys were read");
-                }
+            if (!readFully(in, buffer, at)) {
+                throw new EOFException(file + " ended inside the record at offset " + at + " while its keys were read");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -300,13 +298,20 @@ public final class EmbeddingCache implements AutoCloseable {
         return key;
     }
 
+    /** Fills {@code buffer} from file offset {@code at} on; false when the file ends first. */
+    private static boolean readFully(FileChannel in, ByteBuffer buffer, long at) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer, at + buffer.position()) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The record at {@code at}, positioned at its start, or null when it is cut short or fails its CRC. */
     private ByteBuffer readRecord(FileChannel in, long at) throws IOException {
         ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
-        while (record.hasRemaining() && in.read(record, at + record.position()) > 0) {
-            // keep reading until the record is complete or the file ends
-        }
-        if (record.hasRemaining()) {
+        if (!readFully(in, record, at)) {
             return null;
         }
         CRC32 crc = new CRC32();
